@@ -1,0 +1,69 @@
+package io.github.dockmaven.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container as the user configured it, validated.
+ *
+ * @param alias the unique alias
+ * @param image the image reference
+ * @param name a fixed container name, or null for a unique generated one
+ * @param pullPolicy when to pull the image
+ * @param archive a {@code docker save} tarball to load the image from when it is missing, or null
+ * @param command the command, or null for the image's default
+ * @param entrypoint the entrypoint, or null for the image's default
+ * @param env environment variables
+ * @param labels the user's labels
+ * @param ports published ports
+ * @param volumes named volumes and bind mounts
+ * @param dependsOn aliases that must be ready before this one starts
+ * @param networks networks to join; empty means the build's own network; {@code host} or {@code none} alone set the
+ *     network mode
+ * @param wait the readiness conditions
+ * @param stopMode how to stop it
+ * @param stopTimeout the grace period between SIGTERM and SIGKILL
+ */
+public record ContainerSpec(
+        String alias,
+        String image,
+        String name,
+        PullPolicy pullPolicy,
+        Path archive,
+        List<String> command,
+        List<String> entrypoint,
+        Map<String, String> env,
+        Map<String, String> labels,
+        List<PortMapping> ports,
+        List<VolumeMount> volumes,
+        List<String> dependsOn,
+        List<String> networks,
+        WaitSpec wait,
+        StopMode stopMode,
+        Duration stopTimeout) {
+
+    /** When to pull an image. */
+    public enum PullPolicy {
+        MISSING,
+        ALWAYS,
+        NEVER
+    }
+
+    /** How to stop a container. */
+    public enum StopMode {
+        STOP,
+        KILL
+    }
+
+    /** Whether this container joins the build's own network. */
+    public boolean usesBuildNetwork() {
+        return networks.isEmpty();
+    }
+
+    /** A short description for messages: {@code 'db' (postgres:16)}. */
+    public String describe() {
+        return "'" + alias + "' (" + image + ")";
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.dockmaven.core;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port through which the core talks to a container engine. It speaks our own types only; the adapter in
+ * {@code io.github.dockmaven.docker} maps them to an engine API.
+ *
+ * <p>Every method throws {@link EngineException} when the engine cannot do what was asked, and {@link
+ * EngineException.NotFound} when the object is gone. Methods that remove or stop something treat "already gone" and
+ * "already stopped" as success, so teardown can be repeated safely.
+ */
+public interface Engine extends Closeable {
+
+    /** Where this engine was found and what it is, for logs and for {@code dock.<alias>.host}. */
+    EngineInfo info();
+
+    boolean imageExists(String image);
+
+    /** Pulls an image; {@code progress} receives human-readable progress reports. */
+    void pull(String image, Consumer<PullProgress> progress);
+
+    /** Loads images from a {@code docker save} tarball. */
+    void load(Path archive);
+
+    /** Removes an image; returns false if it was not there or is still used by a container. */
+    boolean removeImage(String image);
+
+    /** Creates a bridge network and returns its id. */
+    String createNetwork(String name, Map<String, String> labels);
+
+    void removeNetwork(String idOrName);
+
+    List<ResourceInfo> listNetworks(Map<String, String> labels);
+
+    /** Creates a named volume unless one of that name exists; returns true when it was created by this call. */
+    boolean createVolume(String name, Map<String, String> labels);
+
+    void removeVolume(String name);
+
+    List<ResourceInfo> listVolumes(Map<String, String> labels);
+
+    /** Creates a container and returns its id. */
+    String createContainer(ContainerCreate create);
+
+    void startContainer(String id);
+
+    /** The container's current state, or empty when it no longer exists. */
+    Optional<ContainerInfo> inspect(String id);
+
+    /** Sends SIGTERM, then SIGKILL after {@code grace}; an already stopped or gone container is fine. */
+    void stopContainer(String id, Duration grace);
+
+    /** Removes a container, killing it first if it runs; a gone container is fine. */
+    void removeContainer(String id);
+
+    /** Every container (running or not) carrying all the given labels. */
+    List<ContainerInfo> listContainers(Map<String, String> labels);
+
+    /**
+     * Follows a container's output from its start, calling {@code sink} once per whole line, until the container
+     * stops or the returned handle is closed.
+     */
+    Closeable followLogs(String id, Consumer<LogLine> sink);
+
+    /** Removes dangling images and returns what was removed. */
+    List<Removed> pruneDanglingImages();
+
+    /** A resource removed by a prune, with the disk space it freed (0 if unknown). */
+    record Removed(String kind, String name, long bytes) {}
+
+    /** A network or volume. */
+    record ResourceInfo(String id, String name, Map<String, String> labels, boolean inUse) {}
+
+    /** A progress report of a pull. */
+    record PullProgress(String image, int layersDone, int layersTotal, long bytesDone, long bytesTotal) {}
+}

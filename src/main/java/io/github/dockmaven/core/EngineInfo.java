@@ -1,0 +1,11 @@
+package io.github.dockmaven.core;
+
+/**
+ * What we know about the engine we talk to.
+ *
+ * @param endpoint the address we reached it at, e.g. {@code unix:///var/run/docker.sock}
+ * @param source how the address was found, e.g. {@code DOCKER_HOST} or {@code context 'colima'}
+ * @param portHost the host name under which published ports are reached from this machine
+ * @param version the engine's version string
+ */
+public record EngineInfo(String endpoint, String source, String portHost, String version) {}
