@@ -1,0 +1,412 @@
+package io.github.dockmaven.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockmaven.core.EngineException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Finds the Docker engine to talk to, the way the {@code docker} CLI and Docker Desktop, Colima, Rancher Desktop and
+ * Podman users expect. In this order, the first that answers a ping wins:
+ *
+ * <ol>
+ *   <li>the explicit host ({@code dock.host} / {@code <dockerHost>});
+ *   <li>{@code DOCKER_HOST}, with {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} for a TLS daemon;
+ *   <li>the Docker context named by {@code DOCKER_CONTEXT}, else the {@code currentContext} of {@code
+ *       $DOCKER_CONFIG/config.json} ({@code ~/.docker} by default); context {@code default} means none;
+ *   <li>the usual sockets: {@code /var/run/docker.sock}, {@code $XDG_RUNTIME_DIR/docker.sock}, {@code
+ *       ~/.docker/run/docker.sock}, {@code ~/.docker/desktop/docker.sock}, {@code ~/.colima/default/docker.sock},
+ *       {@code ~/.rd/docker.sock}, {@code $XDG_RUNTIME_DIR/podman/podman.sock}, {@code /run/podman/podman.sock}.
+ * </ol>
+ *
+ * Each attempt is reported to the debug sink. A ping gives up after {@value #PING_SECONDS} seconds, so a dead engine
+ * costs little. When nothing answers, the {@link EngineException} lists every place tried with the reason it failed:
+ *
+ * <pre>
+ * Cannot reach a Docker engine. Tried:
+ *   - dock.host: not set
+ *   - DOCKER_HOST (tcp://10.0.0.5:2375): no answer (Connection refused)
+ *   - Docker context: none active (no DOCKER_CONTEXT, no currentContext in /home/me/.docker/config.json)
+ *   - unix:///var/run/docker.sock: no such socket
+ *   - $XDG_RUNTIME_DIR/docker.sock: XDG_RUNTIME_DIR not set
+ *   ...
+ * Start Docker (or Podman's API service), or point dock.host or DOCKER_HOST at a running engine.
+ * </pre>
+ */
+public final class EngineLocator {
+
+    static final int PING_SECONDS = 3;
+    static final String FIX =
+            "Start Docker (or Podman's API service), or point dock.host or DOCKER_HOST at a running engine.";
+
+    private static final Duration PING_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(PING_SECONDS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Checks that an endpoint answers as a Docker API; throws with the reason when it does not. */
+    @FunctionalInterface
+    interface Ping {
+        void ping(EngineEndpoint endpoint) throws Exception;
+    }
+
+    private final Map<String, String> env;
+    private final Path home;
+    private final Path root;
+    private final Consumer<String> debug;
+    private final Ping ping;
+
+    /**
+     * A locator reading the given environment and home directory.
+     *
+     * @param env environment variables, e.g. {@link System#getenv()}
+     * @param home the user's home directory
+     * @param debug receives one line per attempt
+     */
+    public EngineLocator(Map<String, String> env, Path home, Consumer<String> debug) {
+        this(env, home, Path.of("/"), debug, EngineLocator::ping);
+    }
+
+    /** With the file system root of the system-wide sockets and the ping replaceable, for tests. */
+    EngineLocator(Map<String, String> env, Path home, Path root, Consumer<String> debug, Ping ping) {
+        this.env = Map.copyOf(env);
+        this.home = home;
+        this.root = root;
+        this.debug = debug;
+        this.ping = ping;
+    }
+
+    /**
+     * Finds the engine from this process's environment and the user's home directory.
+     *
+     * @param explicitHost the daemon address the user configured ({@code dock.host}), or null
+     * @param debug receives one line per attempt
+     * @return a ready engine; close it when done
+     * @throws EngineException listing every place tried when no engine answers
+     */
+    public static DockerJavaEngine locate(String explicitHost, Consumer<String> debug) {
+        return new EngineLocator(System.getenv(), Path.of(System.getProperty("user.home")), debug).find(explicitHost);
+    }
+
+    /** Finds the engine and returns a ready client for it; see {@link #findEndpoint}. */
+    public DockerJavaEngine find(String explicitHost) {
+        return new DockerJavaEngine(findEndpoint(explicitHost));
+    }
+
+    /**
+     * Finds the first endpoint that answers.
+     *
+     * @param explicitHost the daemon address the user configured ({@code dock.host}), or null
+     * @throws EngineException listing every place tried when none answers
+     */
+    public EngineEndpoint findEndpoint(String explicitHost) {
+        List<String> tried = new ArrayList<>();
+        Set<String> pinged = new HashSet<>();
+        for (Attempt attempt : attempts(explicitHost)) {
+            String reason = attempt.reason;
+            if (reason == null) {
+                reason = pingOnce(attempt.endpoint, pinged);
+                if (reason == null) {
+                    debug.accept("Docker engine lookup: " + attempt.place + ": answers; using it");
+                    return attempt.endpoint;
+                }
+            }
+            String line = attempt.place + ": " + reason;
+            debug.accept("Docker engine lookup: " + line);
+            tried.add(line);
+        }
+        StringBuilder message = new StringBuilder("Cannot reach a Docker engine. Tried:\n");
+        for (String line : tried) {
+            message.append("  - ").append(line).append('\n');
+        }
+        throw new EngineException(message.append(FIX).toString());
+    }
+
+    private String pingOnce(EngineEndpoint endpoint, Set<String> pinged) {
+        if (!pinged.add(endpoint.host())) {
+            return "already tried above";
+        }
+        URI uri = URI.create(endpoint.host());
+        if ("unix".equals(uri.getScheme()) && !Files.exists(Path.of(uri.getPath()))) {
+            return "no such socket";
+        }
+        try {
+            ping.ping(endpoint);
+            return null;
+        } catch (Exception e) {
+            return reason(e);
+        }
+    }
+
+    private List<Attempt> attempts(String explicitHost) {
+        List<Attempt> attempts = new ArrayList<>();
+        attempts.add(fromVariable("dock.host", explicitHost));
+        attempts.add(fromVariable("DOCKER_HOST", env.get("DOCKER_HOST")));
+        attempts.add(fromContext());
+        String runtimeDir = blankToNull(env.get("XDG_RUNTIME_DIR"));
+        attempts.add(socket(root.resolve("var/run/docker.sock")));
+        attempts.add(
+                runtimeDir == null
+                        ? Attempt.skipped("$XDG_RUNTIME_DIR/docker.sock", "XDG_RUNTIME_DIR not set")
+                        : socket(Path.of(runtimeDir, "docker.sock")));
+        attempts.add(socket(home.resolve(".docker/run/docker.sock")));
+        attempts.add(socket(home.resolve(".docker/desktop/docker.sock")));
+        attempts.add(socket(home.resolve(".colima/default/docker.sock")));
+        attempts.add(socket(home.resolve(".rd/docker.sock")));
+        attempts.add(
+                runtimeDir == null
+                        ? Attempt.skipped("$XDG_RUNTIME_DIR/podman/podman.sock", "XDG_RUNTIME_DIR not set")
+                        : socket(Path.of(runtimeDir, "podman", "podman.sock")));
+        attempts.add(socket(root.resolve("run/podman/podman.sock")));
+        return attempts;
+    }
+
+    private Attempt fromVariable(String name, String value) {
+        String host = blankToNull(value);
+        if (host == null) {
+            return Attempt.skipped(name, "not set");
+        }
+        String place = name + " (" + host + ")";
+        String problem = unsupported(host);
+        if (problem != null) {
+            return Attempt.skipped(place, problem);
+        }
+        Path tls = null;
+        if (host.startsWith("tcp://") && tlsVerify()) {
+            String certPath = blankToNull(env.get("DOCKER_CERT_PATH"));
+            tls = certPath == null ? home.resolve(".docker") : Path.of(certPath);
+            String missing = missingCertificates(tls);
+            if (missing != null) {
+                return Attempt.skipped(place, "DOCKER_TLS_VERIFY is set, but " + missing);
+            }
+        }
+        return Attempt.of(place, new EngineEndpoint(withDefaultPort(host, tls != null), tls, name));
+    }
+
+    private Attempt fromContext() {
+        Path configDir = dockerConfigDir();
+        String name = blankToNull(env.get("DOCKER_CONTEXT"));
+        Path configFile = configDir.resolve("config.json");
+        if (name == null) {
+            if (Files.isRegularFile(configFile)) {
+                try {
+                    JsonNode current = JSON.readTree(configFile.toFile()).get("currentContext");
+                    name = current == null || !current.isTextual() ? null : blankToNull(current.asText());
+                } catch (IOException e) {
+                    return Attempt.skipped("Docker context", "cannot read " + configFile + ": " + reason(e));
+                }
+            }
+            if (name == null) {
+                return Attempt.skipped(
+                        "Docker context", "none active (no DOCKER_CONTEXT, no currentContext in " + configFile + ")");
+            }
+        }
+        if (name.equals("default")) {
+            return Attempt.skipped("Docker context 'default'", "means the usual sockets, tried below");
+        }
+        String hash = sha256(name);
+        Path meta = configDir.resolve("contexts").resolve("meta").resolve(hash).resolve("meta.json");
+        String place = "Docker context '" + name + "'";
+        if (!Files.isRegularFile(meta)) {
+            return Attempt.skipped(place, "no such context (no " + meta + ")");
+        }
+        String host;
+        try {
+            JsonNode hostNode = JSON.readTree(meta.toFile())
+                    .path("Endpoints")
+                    .path("docker")
+                    .path("Host");
+            host = hostNode.isTextual() ? blankToNull(hostNode.asText()) : null;
+        } catch (IOException e) {
+            return Attempt.skipped(place, "cannot read " + meta + ": " + reason(e));
+        }
+        if (host == null) {
+            return Attempt.skipped(place, "no Docker endpoint in " + meta);
+        }
+        place = place + " (" + host + ")";
+        String problem = unsupported(host);
+        if (problem != null) {
+            return Attempt.skipped(place, problem);
+        }
+        Path tlsDir = configDir.resolve("contexts").resolve("tls").resolve(hash).resolve("docker");
+        Path tls = host.startsWith("tcp://") && Files.isDirectory(tlsDir) ? tlsDir : null;
+        if (tls != null) {
+            String missing = missingCertificates(tls);
+            if (missing != null) {
+                return Attempt.skipped(place, missing);
+            }
+        }
+        return Attempt.of(place, new EngineEndpoint(withDefaultPort(host, tls != null), tls, "context '" + name + "'"));
+    }
+
+    private Attempt socket(Path path) {
+        String host = unixHost(path);
+        return Attempt.of(host, new EngineEndpoint(host, null, "well-known socket"));
+    }
+
+    private Path dockerConfigDir() {
+        String configured = blankToNull(env.get("DOCKER_CONFIG"));
+        return configured == null ? home.resolve(".docker") : Path.of(configured);
+    }
+
+    private boolean tlsVerify() {
+        String value = blankToNull(env.get("DOCKER_TLS_VERIFY"));
+        // the docker CLI treats any non-empty value as "on"; "0" and "false" are what people write to mean off
+        return value != null && !value.equals("0") && !value.equalsIgnoreCase("false");
+    }
+
+    private static String missingCertificates(Path dir) {
+        List<String> missing = new ArrayList<>();
+        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                missing.add(file);
+            }
+        }
+        return missing.isEmpty() ? null : dir + " lacks " + String.join(", ", missing);
+    }
+
+    private static String unsupported(String host) {
+        URI uri;
+        try {
+            uri = new URI(host);
+        } catch (URISyntaxException e) {
+            return "not a valid address: " + e.getMessage();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return switch (scheme) {
+            case "unix", "tcp", "npipe" -> null;
+            case "ssh" ->
+                "ssh:// is not supported; forward the socket (ssh -L /tmp/docker.sock:/var/run/docker.sock"
+                        + " host) and use unix:///tmp/docker.sock";
+            default -> "unsupported address (use unix://, tcp:// or npipe://)";
+        };
+    }
+
+    /** {@code tcp://host} means the engine's standard port, as for the docker CLI: 2376 with TLS, else 2375. */
+    private static String withDefaultPort(String host, boolean tls) {
+        URI uri = URI.create(host);
+        if ("tcp".equals(uri.getScheme()) && uri.getPort() == -1 && uri.getHost() != null) {
+            return "tcp://" + uri.getHost() + ":" + (tls ? 2376 : 2375);
+        }
+        return host;
+    }
+
+    static String unixHost(Path path) {
+        try {
+            // the URI constructor quotes what needs it (a space in a home directory); getPath() undoes it
+            return new URI("unix", "", path.toAbsolutePath().toString(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return "unix://" + path.toAbsolutePath();
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Why a ping (or a read) failed, short enough for one line. */
+    static String reason(Throwable failure) {
+        if (failure instanceof PingFailure) {
+            return failure.getMessage();
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null || root.getMessage().isBlank()
+                ? root.getClass().getSimpleName()
+                : root.getMessage().trim();
+        return "no answer (" + text + ")";
+    }
+
+    /**
+     * The real ping: {@code GET /_ping} with short timeouts. It runs on its own thread, because docker-java's Unix
+     * socket ignores read timeouts and a socket whose engine is gone (a stopped Docker Desktop VM) may never answer.
+     */
+    static void ping(EngineEndpoint endpoint) throws Exception {
+        FutureTask<Integer> call = new FutureTask<>(() -> {
+            try (DockerHttpClient http = DockerJavaEngine.httpClient(endpoint, PING_CONNECT_TIMEOUT, PING_TIMEOUT);
+                    DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
+                            .method(DockerHttpClient.Request.Method.GET)
+                            .path("/_ping")
+                            .build())) {
+                return response.getStatusCode();
+            }
+        });
+        Thread thread = new Thread(call, "dock-engine-ping");
+        thread.setDaemon(true);
+        thread.start();
+        int status;
+        try {
+            status = call.get(PING_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new PingFailure("did not answer within " + PING_SECONDS + "s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        if (status != 200) {
+            throw new PingFailure("answered HTTP " + status + " to /_ping: not a Docker API");
+        }
+    }
+
+    /** A ping failure whose message is the whole reason. */
+    static final class PingFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PingFailure(String reason) {
+            super(reason);
+        }
+    }
+
+    /** One place to look: an endpoint to ping, or the reason there is nothing to ping. */
+    private static final class Attempt {
+        final String place;
+        final EngineEndpoint endpoint;
+        final String reason;
+
+        private Attempt(String place, EngineEndpoint endpoint, String reason) {
+            this.place = Objects.requireNonNull(place);
+            this.endpoint = endpoint;
+            this.reason = reason;
+        }
+
+        static Attempt of(String place, EngineEndpoint endpoint) {
+            return new Attempt(place, endpoint, null);
+        }
+
+        static Attempt skipped(String place, String reason) {
+            return new Attempt(place, null, reason);
+        }
+    }
+}
