@@ -93,6 +93,7 @@ public final class DockerJavaEngine implements Engine {
 
     private final EngineEndpoint endpoint;
     private final RegistryAuth registryAuth;
+    private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final ExecutorService calls = Executors.newCachedThreadPool(daemonThreads());
 
@@ -108,13 +109,15 @@ public final class DockerJavaEngine implements Engine {
 
     /** An engine that asks {@code registryAuth} for the credentials of each pull. */
     public DockerJavaEngine(EngineEndpoint endpoint, RegistryAuth registryAuth) {
-        this(endpoint, registryAuth, RESPONSE_TIMEOUT);
+        this(endpoint, registryAuth, CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
     }
 
-    /** With another response timeout, so tests need not wait a minute for a silent engine. */
-    DockerJavaEngine(EngineEndpoint endpoint, RegistryAuth registryAuth, Duration responseTimeout) {
+    /** With other timeouts, so tests need not wait a minute for a silent engine. */
+    DockerJavaEngine(
+            EngineEndpoint endpoint, RegistryAuth registryAuth, Duration connectTimeout, Duration responseTimeout) {
         this.endpoint = endpoint;
         this.registryAuth = registryAuth;
+        this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
     }
 
@@ -181,7 +184,7 @@ public final class DockerJavaEngine implements Engine {
             registryAuth.forImage(image).map(DockerJavaEngine::authConfig).ifPresent(cmd::withAuthConfig);
             cmd.exec(callback);
         } catch (RuntimeException e) {
-            throw Failures.map(attempt, e);
+            throw Failures.map(attempt, e, endpoint.host());
         }
         awaitStream(attempt, callback);
         Throwable failure = callback.failure();
@@ -195,7 +198,7 @@ public final class DockerJavaEngine implements Engine {
                     : new EngineException(message, failure);
         }
         if (failure != null) {
-            throw Failures.map(attempt, failure);
+            throw Failures.map(attempt, failure, endpoint.host());
         }
         tracker.finish();
     }
@@ -223,10 +226,10 @@ public final class DockerJavaEngine implements Engine {
         } catch (IOException e) {
             throw new EngineException(attempt + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw Failures.map(attempt, e);
+            throw Failures.map(attempt, e, endpoint.host());
         }
         if (callback.failure() != null) {
-            throw Failures.map(attempt, callback.failure());
+            throw Failures.map(attempt, callback.failure(), endpoint.host());
         }
     }
 
@@ -497,7 +500,7 @@ public final class DockerJavaEngine implements Engine {
         int timeout = (int) Math.min(seconds, Integer.MAX_VALUE / 2);
         // the engine answers only once the grace has passed: a long grace needs the client without response timeout
         boolean longGrace = Duration.ofSeconds(timeout).plusSeconds(5).compareTo(responseTimeout) >= 0;
-        Duration limit = Duration.ofSeconds(timeout).plus(CONNECT_TIMEOUT).plus(responseTimeout);
+        Duration limit = Duration.ofSeconds(timeout).plus(connectTimeout).plus(responseTimeout);
         timed(attempt, limit, () -> {
             try {
                 client(attempt, longGrace)
@@ -589,15 +592,15 @@ public final class DockerJavaEngine implements Engine {
                     .exec(follower);
         } catch (RuntimeException e) {
             follower.close();
-            throw Failures.map(attempt, e);
+            throw Failures.map(attempt, e, endpoint.host());
         }
         try {
             // docker-java sends the request on its own thread; wait for the answer so that an unknown container
             // fails here instead of silently never producing a line
-            if (!follower.awaitStartOrEnd(CONNECT_TIMEOUT.plus(responseTimeout))) {
+            if (!follower.awaitStartOrEnd(connectTimeout.plus(responseTimeout))) {
                 follower.close();
                 throw new EngineException(attempt + ": the engine did not answer within "
-                        + seconds(CONNECT_TIMEOUT.plus(responseTimeout)) + "s");
+                        + seconds(connectTimeout.plus(responseTimeout)) + "s");
             }
         } catch (InterruptedException e) {
             follower.close();
@@ -605,7 +608,7 @@ public final class DockerJavaEngine implements Engine {
             throw new EngineException(attempt + ": interrupted", e);
         }
         if (follower.failure() != null) {
-            throw Failures.map(attempt, follower.failure());
+            throw Failures.map(attempt, follower.failure(), endpoint.host());
         }
         return follower::close;
     }
@@ -656,7 +659,7 @@ public final class DockerJavaEngine implements Engine {
     // ---- plumbing
 
     private <T> T request(String attempt, Function<DockerClient, T> action) {
-        return timed(attempt, CONNECT_TIMEOUT.plus(responseTimeout), () -> action.apply(client(attempt, false)));
+        return timed(attempt, connectTimeout.plus(responseTimeout), () -> action.apply(client(attempt, false)));
     }
 
     private <T> T timed(String attempt, Duration limit, Callable<T> action) {
@@ -669,7 +672,7 @@ public final class DockerJavaEngine implements Engine {
         try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw Failures.map(attempt, e.getCause());
+            throw Failures.map(attempt, e.getCause(), endpoint.host());
         } catch (TimeoutException e) {
             // interrupting the call closes its socket channel, which is what unblocks a read on a Unix socket
             future.cancel(true);
@@ -685,10 +688,10 @@ public final class DockerJavaEngine implements Engine {
     private void awaitStream(String attempt, StreamCallback<?> callback) {
         try {
             while (!callback.awaitEnd(Duration.ofMillis(250))) {
-                if (callback.idleFor().compareTo(CONNECT_TIMEOUT.plus(responseTimeout)) > 0) {
+                if (callback.idleFor().compareTo(connectTimeout.plus(responseTimeout)) > 0) {
                     callback.close();
                     throw new EngineException(attempt + ": no progress for "
-                            + seconds(CONNECT_TIMEOUT.plus(responseTimeout)) + "s; is the network or the engine down?");
+                            + seconds(connectTimeout.plus(responseTimeout)) + "s; is the network or the engine down?");
                 }
             }
         } catch (InterruptedException e) {
@@ -706,12 +709,12 @@ public final class DockerJavaEngine implements Engine {
             try {
                 if (streaming) {
                     if (streams == null) {
-                        streams = newClient(endpoint, CONNECT_TIMEOUT, null);
+                        streams = newClient(endpoint, connectTimeout, null);
                     }
                     return streams;
                 }
                 if (requests == null) {
-                    requests = newClient(endpoint, CONNECT_TIMEOUT, responseTimeout);
+                    requests = newClient(endpoint, connectTimeout, responseTimeout);
                 }
                 return requests;
             } catch (RuntimeException e) {

@@ -23,10 +23,18 @@ final class Failures {
 
     /** The port's exception for a failure of {@code attempt}, e.g. {@code Could not start container 3f2a1c9b04de}. */
     static EngineException map(String attempt, Throwable failure) {
+        return map(attempt, failure, null);
+    }
+
+    /**
+     * The port's exception for a failure of {@code attempt} against the engine at {@code endpoint}, which a message
+     * about an engine that did not answer names.
+     */
+    static EngineException map(String attempt, Throwable failure, String endpoint) {
         if (failure instanceof EngineException engine) {
             return engine;
         }
-        String message = attempt + ": " + describe(failure);
+        String message = attempt + ": " + describe(failure, endpoint);
         if (failure instanceof NotFoundException) {
             return new EngineException.NotFound(message, failure);
         }
@@ -47,6 +55,10 @@ final class Failures {
 
     /** What went wrong, in the engine's words when it answered, else the transport's. */
     static String describe(Throwable failure) {
+        return describe(failure, null);
+    }
+
+    private static String describe(Throwable failure, String endpoint) {
         if (failure instanceof DockerException docker) {
             return engineMessage(docker);
         }
@@ -62,7 +74,10 @@ final class Failures {
             text = root.getClass().getSimpleName();
         }
         boolean transport = root instanceof IOException || failure instanceof UncheckedIOException;
-        return transport ? "no answer from the engine (" + text.trim() + ")" : text.trim();
+        if (!transport) {
+            return text.trim();
+        }
+        return "no answer from the engine" + (endpoint == null ? "" : " at " + endpoint) + " (" + text.trim() + ")";
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A docker-java stream callback that records its first failure instead of logging it (docker-java's own template
@@ -15,9 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 abstract class StreamCallback<T> implements ResultCallback<T> {
 
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch answered = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final AtomicBoolean finished = new AtomicBoolean();
+    /** Orders items against the end: nothing is handled once {@link #ended()} ran, whichever thread closes. */
+    private final Object lock = new Object();
+
+    private boolean finished;
     private volatile Closeable stream;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -33,7 +35,7 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
     public void onStart(Closeable stream) {
         this.stream = stream;
         touch();
-        started.countDown();
+        answered.countDown();
         if (closed) {
             closeQuietly(stream);
         }
@@ -42,7 +44,11 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
     @Override
     public void onNext(T item) {
         touch();
-        handle(item);
+        synchronized (lock) {
+            if (!finished) {
+                handle(item);
+            }
+        }
     }
 
     @Override
@@ -96,13 +102,7 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
 
     /** Waits until the engine accepted the request or the stream ended; false when neither happened in time. */
     boolean awaitStartOrEnd(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (started.await(50, TimeUnit.MILLISECONDS) || ended.getCount() == 0) {
-                return true;
-            }
-        }
-        return started.getCount() == 0 || ended.getCount() == 0;
+        return answered.await(limit.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Waits up to {@code limit} for the stream to end; true when it did. */
@@ -111,12 +111,17 @@ abstract class StreamCallback<T> implements ResultCallback<T> {
     }
 
     private void finish() {
-        if (finished.compareAndSet(false, true)) {
-            try {
-                ended();
-            } finally {
-                ended.countDown();
+        synchronized (lock) {
+            if (finished) {
+                return;
             }
+            finished = true;
+        }
+        try {
+            ended();
+        } finally {
+            answered.countDown();
+            ended.countDown();
         }
     }
 
