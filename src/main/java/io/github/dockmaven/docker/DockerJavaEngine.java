@@ -429,7 +429,14 @@ public final class DockerJavaEngine implements Engine {
         if (create.binds() != null && !create.binds().isEmpty()) {
             List<Bind> binds = new ArrayList<>();
             for (String bind : create.binds()) {
-                binds.add(Bind.parse(bind));
+                try {
+                    binds.add(Bind.parse(bind));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "invalid volume '" + bind + "' (expected source:target, source:target:ro or"
+                                    + " source:target:rw)",
+                            e);
+                }
             }
             host.withBinds(binds);
         }

@@ -66,18 +66,20 @@ final class Failures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root.getMessage();
         if (root instanceof InterruptedIOException || root instanceof InterruptedException) {
             return "interrupted";
         }
-        if (text == null || text.isBlank()) {
-            text = root.getClass().getSimpleName();
+        if (root instanceof IOException || failure instanceof UncheckedIOException) {
+            // docker-java wraps the socket's exception; its own text repeats the class name
+            return "no answer from the engine" + (endpoint == null ? "" : " at " + endpoint) + " (" + textOf(root)
+                    + ")";
         }
-        boolean transport = root instanceof IOException || failure instanceof UncheckedIOException;
-        if (!transport) {
-            return text.trim();
-        }
-        return "no answer from the engine" + (endpoint == null ? "" : " at " + endpoint) + " (" + text.trim() + ")";
+        return textOf(failure.getMessage() == null || failure.getMessage().isBlank() ? root : failure);
+    }
+
+    private static String textOf(Throwable throwable) {
+        String text = throwable.getMessage();
+        return text == null || text.isBlank() ? throwable.getClass().getSimpleName() : text.trim();
     }
 
     /**

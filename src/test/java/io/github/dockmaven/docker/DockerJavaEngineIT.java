@@ -268,6 +268,16 @@ class DockerJavaEngineIT {
     }
 
     @Test
+    void aVolumeWithoutTargetIsExplained() {
+        assertThatThrownBy(() -> engine.createContainer(
+                        create(name("badvolume"), BUSYBOX, null, List.of(), Map.of(), List.of("just-a-name"))))
+                .isExactlyInstanceOf(EngineException.class)
+                .hasMessage("Could not create container '" + name("badvolume") + "' from image '" + BUSYBOX
+                        + "': invalid volume 'just-a-name' (expected source:target, source:target:ro or"
+                        + " source:target:rw)");
+    }
+
+    @Test
     void anUnknownImageIsNotFound() {
         assertThatThrownBy(() -> engine.createContainer(
                         create(name("nosuch"), "dock-it/no-such-image:" + RUN, null, List.of(), Map.of(), null)))
