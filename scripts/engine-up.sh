@@ -78,13 +78,14 @@ start_dockerd() {
   setsid dockerd "${DOCKERD_ARGS[@]}" </dev/null >>"$DOCKERD_LOG" 2>&1 9>&- &
   local pid=$!
   printf '%s\n' "$pid" >"$DOCKERD_PID_FILE"
+  printf '%s\n' "${DOCKER_HOST:-unix:///var/run/docker.sock}" >"$DOCKERD_HOST_FILE"
   log "started dockerd (pid $pid, log $DOCKERD_LOG); waiting up to ${START_TIMEOUT}s for it to answer"
 
   local started deadline
   started=$(now)
   deadline=$((started + START_TIMEOUT))
   until engine_answers; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! process_alive "$pid"; then
       rm -f "$DOCKERD_PID_FILE"
       log "dockerd (pid $pid) exited; last lines of $DOCKERD_LOG:"
       tail -n 25 "$DOCKERD_LOG" >&2
@@ -100,8 +101,9 @@ start_dockerd() {
   log "dockerd answers after $(($(now) - started))s: $(engine_description)"
 }
 
+# True if dockerd's log has an error about iptables (as opposed to a mere mention of it).
 dockerd_failed_on_iptables() {
-  grep -qiE 'iptables|nf_tables|xtables' "$DOCKERD_LOG"
+  grep -iE 'level=(error|fatal)|failed to start daemon' "$DOCKERD_LOG" | grep -qiE 'iptables|nf_tables|xtables'
 }
 
 # The port publishing check runs httpd in the fixture busybox image; built (and checked) here if
@@ -142,8 +144,13 @@ main() {
   if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" == Y ]]; then packages+=(apparmor); fi
   ensure_packages "${packages[@]}"
 
-  local pid
+  local pid wanted_host started_host
+  wanted_host="${DOCKER_HOST:-unix:///var/run/docker.sock}"
   if pid="$(our_dockerd_pid)"; then
+    started_host="$(cat "$DOCKERD_HOST_FILE" 2>/dev/null || true)"
+    if [[ -n "$started_host" && "$started_host" != "$wanted_host" ]]; then
+      die "the dockerd engine-up.sh started (pid $pid) listens on $started_host, not on $wanted_host (DOCKER_HOST); unset DOCKER_HOST, or stop it first with scripts/engine-down.sh"
+    fi
     log "dockerd started earlier by engine-up.sh (pid $pid) does not answer; stopping it to start afresh"
     stop_our_dockerd || true
   else

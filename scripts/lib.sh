@@ -9,6 +9,7 @@
 DOCK_STATE_DIR="${DOCK_STATE_DIR:-/tmp/dock-engine}"
 DOCKERD_PID_FILE="$DOCK_STATE_DIR/dockerd.pid"
 DOCKERD_LOG="$DOCK_STATE_DIR/dockerd.log"
+DOCKERD_HOST_FILE="$DOCK_STATE_DIR/dockerd.host"
 
 # Packages the engine, the fixtures and the tests need on a Debian/Ubuntu machine.
 ENGINE_PACKAGES=(docker.io busybox-static redis-server docker-registry)
@@ -136,7 +137,7 @@ BUSYBOX_ARCHIVE="$DOCK_STATE_DIR/busybox.tar"
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
-# "sha256:0123456789ab, 1.2MB"
+# "sha256:0123456789ab, 1984241 bytes"
 image_summary() {
   local id size
   id="$(docker image inspect --format '{{.Id}}' "$1")"
@@ -201,7 +202,7 @@ LABEL org.opencontainers.image.title="dock-it/busybox" \
 ENV PATH=/bin
 CMD ["sh"]
 EOF
-  docker_build "$context" busybox --build-arg "VERSION=$(package_version busybox-static)" \
+  docker_build "$context" "${BUSYBOX_IMAGE//[\/:]/-}" --build-arg "VERSION=$(package_version busybox-static)" \
     -t "$BUSYBOX_IMAGE" -t "$BUSYBOX_LATEST"
 }
 
@@ -220,7 +221,7 @@ EOF
   # shellcheck disable=SC2016
   printf '%s\n' 'CMD ["sh", "-c", "trap \"exit 0\" TERM INT; sleep 1 & wait $!; touch /tmp/ready; echo ready; while true; do sleep 1 & wait $!; done"]' \
     >>"$context/Dockerfile"
-  docker_build "$context" busybox-healthy -t "$HEALTHY_IMAGE"
+  docker_build "$context" "${HEALTHY_IMAGE//[\/:]/-}" -t "$HEALTHY_IMAGE"
 }
 
 # Copies a binary to /usr/bin/<name> in a rootfs, with everything ldd says it loads (the dynamic
@@ -262,7 +263,7 @@ CMD ["redis-server", "--protected-mode", "no", "--bind", "0.0.0.0", "--save", ""
 EOF
   local tags=() tag
   for tag in "$@"; do tags+=(-t "$tag"); done
-  docker_build "$context" redis --build-arg "VERSION=$(package_version redis-server)" "${tags[@]}"
+  docker_build "$context" "${1//[\/:]/-}" --build-arg "VERSION=$(package_version redis-server)" "${tags[@]}"
 }
 
 # "7.0.15", from redis-server --version.
@@ -467,7 +468,7 @@ stop_our_dockerd() {
   if ! pid="$(our_dockerd_pid)"; then
     if [[ -f "$DOCKERD_PID_FILE" ]]; then
       log "$DOCKERD_PID_FILE names no running dockerd (pid $(<"$DOCKERD_PID_FILE")); removing the stale pid file"
-      rm -f "$DOCKERD_PID_FILE"
+      rm -f "$DOCKERD_PID_FILE" "$DOCKERD_HOST_FILE"
     fi
     return 1
   fi
@@ -481,7 +482,10 @@ stop_our_dockerd() {
     local child
     for child in $children; do kill -KILL "$child" 2>/dev/null || true; done
     while process_alive "$pid" && (($(now) - started < 30)); do sleep 0.1; done
+    rm -f "$DOCKERD_PID_FILE" "$DOCKERD_HOST_FILE"
+    log "killed dockerd (pid $pid) and its containerd after $(($(now) - started))s"
+    return 0
   fi
-  rm -f "$DOCKERD_PID_FILE"
+  rm -f "$DOCKERD_PID_FILE" "$DOCKERD_HOST_FILE"
   log "stopped dockerd (pid $pid) in $(($(now) - started))s"
 }
