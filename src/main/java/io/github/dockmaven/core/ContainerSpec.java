@@ -22,7 +22,7 @@ import java.util.Map;
  * @param dependsOn aliases that must be ready before this one starts
  * @param networks networks to join; empty means the build's own network; {@code host} or {@code none} alone set the
  *     network mode
- * @param wait the readiness conditions
+ * @param readiness the readiness conditions (the {@code <wait>} element)
  * @param stopMode how to stop it
  * @param stopTimeout the grace period between SIGTERM and SIGKILL
  */
@@ -40,7 +40,7 @@ public record ContainerSpec(
         List<VolumeMount> volumes,
         List<String> dependsOn,
         List<String> networks,
-        WaitSpec wait,
+        WaitSpec readiness,
         StopMode stopMode,
         Duration stopTimeout) {
 

@@ -43,10 +43,12 @@ public final class Durations {
         if (ms < 1000) {
             return ms + "ms";
         }
-        if (ms < 60_000) {
-            return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+        // Round to tenths first, so that 59.99s reads 1m, not 60.0s.
+        long tenths = (ms + 50) / 100;
+        if (tenths < 600) {
+            return tenths / 10 + (tenths % 10 == 0 ? "" : "." + tenths % 10) + "s";
         }
-        long s = ms / 1000;
+        long s = tenths / 10;
         return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");
     }
 }

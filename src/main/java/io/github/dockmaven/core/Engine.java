@@ -65,9 +65,9 @@ public interface Engine extends Closeable {
 
     /**
      * Follows a container's output from its start, calling {@code sink} once per whole line, until the container
-     * stops or the returned handle is closed.
+     * stops or the returned handle is closed; then calls {@code onEnd} exactly once (also when following failed).
      */
-    Closeable followLogs(String id, Consumer<LogLine> sink);
+    Closeable followLogs(String id, Consumer<LogLine> sink, Runnable onEnd);
 
     /** Removes dangling images and returns what was removed. */
     List<Removed> pruneDanglingImages();

@@ -29,6 +29,8 @@ public final class Labels {
     public static final String STOP_MODE = PREFIX + "stop-mode";
 
     public static final String STOP_TIMEOUT = PREFIX + "stop-timeout";
+    /** The aliases a container depends on, comma-separated, so a later {@code dock:stop} stops in reverse order. */
+    public static final String DEPENDS_ON = PREFIX + "depends-on";
 
     public static final String MODE_LIFECYCLE = "lifecycle";
     public static final String MODE_CLI = "cli";

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public record PortMapping(String hostIp, Integer hostPort, int containerPort, String protocol) {
 
-    private static final Pattern SYNTAX =
-            Pattern.compile("(?:(?:(\\[[0-9a-fA-F:]+]|[0-9.]+|[A-Za-z][A-Za-z0-9.-]*):)?(\\d+):)?(\\d+)(?:/(tcp|udp))?");
+    private static final Pattern SYNTAX = Pattern.compile(
+            "(?:(?:(\\[[0-9a-fA-F:]+]|[0-9.]+|[A-Za-z][A-Za-z0-9.-]*):)?(\\d+):)?(\\d+)(?:/(tcp|udp))?");
 
     /** Parses the {@code <port>} syntax; throws {@link IllegalArgumentException} with the reason. */
     public static PortMapping parse(String text) {

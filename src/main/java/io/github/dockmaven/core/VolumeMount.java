@@ -21,8 +21,8 @@ public record VolumeMount(boolean named, String source, String target, boolean r
         int n = parts.length;
         if (n == 3) {
             if (!parts[2].equals("ro") && !parts[2].equals("rw")) {
-                throw new IllegalArgumentException("the mode after the second ':' must be 'ro' or 'rw', not '" + parts[2]
-                        + "'");
+                throw new IllegalArgumentException(
+                        "the mode after the second ':' must be 'ro' or 'rw', not '" + parts[2] + "'");
             }
             readOnly = parts[2].equals("ro");
             n = 2;

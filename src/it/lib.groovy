@@ -1,0 +1,25 @@
+// Shared by the verify.groovy scripts: `def dock = evaluate(new File(basedir, '../../../src/it/lib.groovy'))`.
+// They assert first, then clean up in a finally block, so a cleanup never hides a failure.
+[
+    run: { List<String> cmd ->
+        def p = cmd.execute()
+        def out = new StringBuilder(), err = new StringBuilder()
+        p.consumeProcessOutput(out, err)
+        p.waitFor()
+        out.toString().trim()
+    },
+    // Everything of one project this plugin left: containers, networks, volumes (empty string when none).
+    leftovers: { String project ->
+        def label = "label=io.github.dockmaven.project=${project}"
+        def c = ['docker', 'ps', '-a', '--format', '{{.Names}} {{.Status}}', '--filter', label].execute().text.trim()
+        def n = ['docker', 'network', 'ls', '--format', '{{.Name}}', '--filter', label].execute().text.trim()
+        def v = ['docker', 'volume', 'ls', '--format', '{{.Name}}', '--filter', label].execute().text.trim()
+        [c, n, v].findAll { it }.join('\n')
+    },
+    cleanup: { String project ->
+        def label = "label=io.github.dockmaven.project=${project}"
+        ['docker', 'ps', '-aq', '--filter', label].execute().text.split().each { ['docker', 'rm', '-f', it].execute().waitFor() }
+        ['docker', 'network', 'ls', '-q', '--filter', label].execute().text.split().each { ['docker', 'network', 'rm', it].execute().waitFor() }
+        ['docker', 'volume', 'ls', '-q', '--filter', label].execute().text.split().each { ['docker', 'volume', 'rm', '-f', it].execute().waitFor() }
+    },
+]

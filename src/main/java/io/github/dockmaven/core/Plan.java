@@ -1,0 +1,169 @@
+package io.github.dockmaven.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The containers of one execution in dependency order: checked for unknown aliases and cycles, filterable by alias,
+ * and grouped into levels (a level depends only on earlier levels).
+ */
+public final class Plan {
+
+    private final Map<String, ContainerSpec> byAlias;
+    private final List<List<ContainerSpec>> levels;
+
+    private Plan(Map<String, ContainerSpec> byAlias) {
+        this.byAlias = byAlias;
+        this.levels = computeLevels(byAlias);
+    }
+
+    /** Checks the dependencies of {@code specs}; throws {@link BuildFailure} naming an unknown alias or a cycle. */
+    public static Plan of(List<ContainerSpec> specs) {
+        Map<String, ContainerSpec> byAlias = new LinkedHashMap<>();
+        for (ContainerSpec spec : specs) {
+            if (byAlias.put(spec.alias(), spec) != null) {
+                throw new BuildFailure("Two <container> elements have the alias '" + spec.alias()
+                        + "'. Aliases must be unique: rename one of them.");
+            }
+        }
+        for (ContainerSpec spec : specs) {
+            for (String dep : spec.dependsOn()) {
+                if (!byAlias.containsKey(dep)) {
+                    throw new BuildFailure("Container " + spec.describe() + " has <dependsOn><alias>" + dep
+                            + "</alias></dependsOn>, but no container has the alias '" + dep + "'. Known aliases: "
+                            + String.join(", ", byAlias.keySet()) + ".");
+                }
+                if (dep.equals(spec.alias())) {
+                    throw new BuildFailure("Container " + spec.describe()
+                            + " depends on itself in <dependsOn>; remove '" + dep + "' from its list.");
+                }
+            }
+        }
+        List<String> cycle = findCycle(byAlias);
+        if (!cycle.isEmpty()) {
+            throw new BuildFailure("The <dependsOn> elements form a cycle: " + String.join(" -> ", cycle)
+                    + ". Remove one of these dependencies.");
+        }
+        return new Plan(byAlias);
+    }
+
+    /**
+     * The plan restricted to {@code aliases} and everything they depend on, transitively. Throws {@link BuildFailure}
+     * for an alias that is not configured.
+     */
+    public Plan filter(Collection<String> aliases) {
+        Set<String> keep = new LinkedHashSet<>();
+        for (String alias : aliases) {
+            if (!byAlias.containsKey(alias)) {
+                throw new BuildFailure("dock.filter names '" + alias + "', but no container has that alias. Known"
+                        + " aliases: " + String.join(", ", byAlias.keySet()) + ".");
+            }
+            addWithDependencies(alias, keep);
+        }
+        Map<String, ContainerSpec> filtered = new LinkedHashMap<>();
+        byAlias.forEach((alias, spec) -> {
+            if (keep.contains(alias)) {
+                filtered.put(alias, spec);
+            }
+        });
+        return new Plan(filtered);
+    }
+
+    private void addWithDependencies(String alias, Set<String> into) {
+        if (into.add(alias)) {
+            byAlias.get(alias).dependsOn().forEach(dep -> addWithDependencies(dep, into));
+        }
+    }
+
+    /** The containers in configuration order. */
+    public List<ContainerSpec> containers() {
+        return List.copyOf(byAlias.values());
+    }
+
+    /** Levels: each container's dependencies all lie in earlier levels. */
+    public List<List<ContainerSpec>> levels() {
+        return levels;
+    }
+
+    public ContainerSpec get(String alias) {
+        return byAlias.get(alias);
+    }
+
+    public boolean isEmpty() {
+        return byAlias.isEmpty();
+    }
+
+    private static List<List<ContainerSpec>> computeLevels(Map<String, ContainerSpec> byAlias) {
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        for (String alias : byAlias.keySet()) {
+            depthOf(alias, byAlias, depth);
+        }
+        int max = depth.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        List<List<ContainerSpec>> levels = new ArrayList<>();
+        for (int i = 0; i <= max; i++) {
+            int level = i;
+            levels.add(byAlias.values().stream()
+                    .filter(s -> depth.get(s.alias()) == level)
+                    .collect(Collectors.toUnmodifiableList()));
+        }
+        return List.copyOf(levels);
+    }
+
+    private static int depthOf(String alias, Map<String, ContainerSpec> byAlias, Map<String, Integer> depth) {
+        Integer known = depth.get(alias);
+        if (known != null) {
+            return known;
+        }
+        int d = 0;
+        for (String dep : byAlias.get(alias).dependsOn()) {
+            if (byAlias.containsKey(dep)) {
+                d = Math.max(d, depthOf(dep, byAlias, depth) + 1);
+            }
+        }
+        depth.put(alias, d);
+        return d;
+    }
+
+    private static List<String> findCycle(Map<String, ContainerSpec> byAlias) {
+        Map<String, Integer> state = new LinkedHashMap<>();
+        for (String alias : byAlias.keySet()) {
+            List<String> path = new ArrayList<>();
+            List<String> cycle = visit(alias, byAlias, state, path);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        return List.of();
+    }
+
+    // state: 1 = on the current path, 2 = done
+    private static List<String> visit(
+            String alias, Map<String, ContainerSpec> byAlias, Map<String, Integer> state, List<String> path) {
+        Integer s = state.get(alias);
+        if (s != null && s == 2) {
+            return List.of();
+        }
+        if (s != null && s == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(alias), path.size()));
+            cycle.add(alias);
+            return cycle;
+        }
+        state.put(alias, 1);
+        path.add(alias);
+        for (String dep : byAlias.get(alias).dependsOn()) {
+            List<String> cycle = visit(dep, byAlias, state, path);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(alias, 2);
+        return List.of();
+    }
+}

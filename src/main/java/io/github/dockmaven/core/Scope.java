@@ -1,0 +1,58 @@
+package io.github.dockmaven.core;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Who is creating resources: which project, which Maven session, which execution, and whether they must outlive
+ * Maven. It names and labels everything an execution creates.
+ *
+ * @param project {@code groupId:artifactId}
+ * @param artifactId the project's artifactId, used in names
+ * @param session the Maven session's id
+ * @param execution the {@code run} execution's id
+ * @param mode {@link Labels#MODE_LIFECYCLE} or {@link Labels#MODE_CLI}
+ * @param owner {@code host/pid} of the Maven process
+ */
+public record Scope(String project, String artifactId, String session, String execution, String mode, String owner) {
+
+    /** The labels every resource of this execution carries. */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(Labels.MANAGED, "true");
+        labels.put(Labels.PROJECT, project);
+        labels.put(Labels.SESSION, session);
+        labels.put(Labels.EXECUTION, execution);
+        labels.put(Labels.MODE, mode);
+        labels.put(Labels.OWNER, owner);
+        return labels;
+    }
+
+    /** The filter matching what this session created for this project. */
+    public Map<String, String> sessionFilter() {
+        Map<String, String> filter = Labels.ofProject(project);
+        filter.put(Labels.SESSION, session);
+        return filter;
+    }
+
+    /** A container, network or volume name unique to this session: {@code artifactId[-execution]-part-session}. */
+    public String name(String part) {
+        String exec = execution.equals("default") || execution.startsWith("default-") ? "" : "-" + execution;
+        return sanitize(artifactId + exec + "-" + part + "-" + shortSession());
+    }
+
+    /** The first 8 characters of the session id. */
+    public String shortSession() {
+        return session.length() > 8 ? session.substring(0, 8) : session;
+    }
+
+    public boolean isCli() {
+        return Labels.MODE_CLI.equals(mode);
+    }
+
+    private static String sanitize(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        return s.matches("[a-z0-9].*") ? s : "d" + s;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.dockmaven.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container this plugin created.
+ *
+ * @param alias its alias
+ * @param image its image
+ * @param id its full id
+ * @param name its name
+ * @param ports {@code "8080/tcp"} to the published host port
+ * @param ip its IP address on the build's network, or empty
+ * @param stopMode how to stop it
+ * @param stopTimeout the grace period of a graceful stop
+ * @param dependsOn the aliases it depends on, so that stop runs in reverse order
+ */
+public record Started(
+        String alias,
+        String image,
+        String id,
+        String name,
+        Map<String, Integer> ports,
+        String ip,
+        ContainerSpec.StopMode stopMode,
+        Duration stopTimeout,
+        List<String> dependsOn) {
+
+    /** {@code 'db' (postgres:16, 3f2a1c9b04de)}. */
+    public String describe() {
+        return "'" + alias + "' (" + image + ", " + Ids.shortId(id) + ")";
+    }
+}

@@ -1,0 +1,416 @@
+package io.github.dockmaven.core;
+
+import io.github.dockmaven.core.wait.Waiter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Starts the containers of a {@link Plan}: pulls what is missing, creates the build's network and volumes, then
+ * creates, starts and waits for every container as soon as what it depends on is ready, independent ones in
+ * parallel. If anything fails, everything this execution created is removed before the failure is thrown.
+ */
+public final class Starter {
+
+    private static final long PROGRESS_EVERY_MS = 5000;
+
+    private final Engine engine;
+    private final Console console;
+    private final Scope scope;
+    private final Function<String, Consumer<LogLine>> outputs;
+    private final Executor executor;
+    private final ImageCache images;
+
+    /**
+     * @param engine the engine
+     * @param console the console
+     * @param scope who creates the resources
+     * @param outputs opens the output of a container by alias; a returned {@link Closeable} is closed when the
+     *     container's output ends
+     * @param executor runs the concurrent steps
+     * @param images the images already made present in this Maven session
+     */
+    public Starter(
+            Engine engine,
+            Console console,
+            Scope scope,
+            Function<String, Consumer<LogLine>> outputs,
+            Executor executor,
+            ImageCache images) {
+        this.engine = engine;
+        this.console = console;
+        this.scope = scope;
+        this.outputs = outputs;
+        this.executor = executor;
+        this.images = images;
+    }
+
+    /**
+     * Starts every container of {@code plan}, adding what it creates to {@code record} as soon as it exists (so a
+     * cleanup on another thread sees it). Throws {@link BuildFailure} or {@link EngineException} after removing
+     * everything this call created.
+     */
+    public void start(Plan plan, RunRecord record) {
+        checkBindSources(plan);
+        AtomicBoolean failed = new AtomicBoolean();
+        List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+        String host = engine.info().portHost();
+
+        Map<String, CompletableFuture<Void>> imageReady = new LinkedHashMap<>();
+        for (ContainerSpec spec : plan.containers()) {
+            imageReady.computeIfAbsent(spec.image(), image -> step(failed, failures, () -> ensureImage(spec)));
+        }
+        boolean needsNetwork = plan.containers().stream().anyMatch(ContainerSpec::usesBuildNetwork);
+        String networkName = scope.name("net");
+        CompletableFuture<Void> networkReady = needsNetwork
+                ? step(failed, failures, () -> {
+                    engine.createNetwork(networkName, scope.labels());
+                    record.networks().add(networkName);
+                    console.debug("Created network " + networkName);
+                })
+                : CompletableFuture.completedFuture(null);
+        Map<String, CompletableFuture<Void>> volumeReady = new LinkedHashMap<>();
+        for (ContainerSpec spec : plan.containers()) {
+            for (VolumeMount volume : spec.volumes()) {
+                if (volume.named()) {
+                    volumeReady.computeIfAbsent(
+                            volume.source(),
+                            name -> step(failed, failures, () -> {
+                                String actual = volumeName(name);
+                                if (engine.createVolume(actual, scope.labels())) {
+                                    record.volumes().add(actual);
+                                }
+                            }));
+                }
+            }
+        }
+
+        Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+        for (List<ContainerSpec> level : plan.levels()) {
+            for (ContainerSpec spec : level) {
+                List<CompletableFuture<Void>> before = new ArrayList<>();
+                before.add(imageReady.get(spec.image()));
+                if (spec.usesBuildNetwork()) {
+                    before.add(networkReady);
+                }
+                spec.volumes().stream()
+                        .filter(VolumeMount::named)
+                        .forEach(v -> before.add(volumeReady.get(v.source())));
+                spec.dependsOn().forEach(dep -> before.add(ready.get(dep)));
+                CompletableFuture<Void> after = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                        .thenComposeAsync(
+                                ignored ->
+                                        step(failed, failures, () -> startOne(spec, record, networkName, host, failed)),
+                                executor);
+                ready.put(spec.alias(), after);
+            }
+        }
+        try {
+            CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new))
+                    .join();
+        } catch (CompletionException e) {
+            // The causes were collected by each step; the first is the one to report.
+        }
+        if (!failures.isEmpty()) {
+            rollback(record);
+            RuntimeException first = failures.get(0);
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void checkBindSources(Plan plan) {
+        for (ContainerSpec spec : plan.containers()) {
+            for (VolumeMount volume : spec.volumes()) {
+                if (!volume.named() && !Files.exists(Path.of(volume.source()))) {
+                    throw new BuildFailure("Container " + spec.describe() + " binds '" + volume.source()
+                            + "', which does not exist. Create it, or fix the host path in <volumes>.");
+                }
+            }
+        }
+    }
+
+    private CompletableFuture<Void> step(AtomicBoolean failed, List<RuntimeException> failures, Runnable work) {
+        return CompletableFuture.runAsync(
+                () -> {
+                    if (failed.get()) {
+                        throw new Waiter.Cancelled();
+                    }
+                    try {
+                        work.run();
+                    } catch (Waiter.Cancelled cancelled) {
+                        throw cancelled;
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        failures.add(e);
+                        throw e;
+                    }
+                },
+                executor);
+    }
+
+    private String volumeName(String name) {
+        return scope.name("vol-" + name);
+    }
+
+    private void ensureImage(ContainerSpec spec) {
+        String image = spec.image();
+        switch (spec.pullPolicy()) {
+            case NEVER -> {
+                if (!images.isPresent(image, engine)) {
+                    throw new BuildFailure("Image '" + image + "' of container '" + spec.alias()
+                            + "' is not present locally, and its <pullPolicy> is never. Build or pull it first"
+                            + " (docker pull " + image + "), or set <pullPolicy>missing</pullPolicy>.");
+                }
+            }
+            case MISSING -> {
+                if (!images.isPresent(image, engine)) {
+                    if (spec.archive() != null) {
+                        load(spec);
+                    } else {
+                        pull(spec);
+                    }
+                }
+            }
+            case ALWAYS -> {
+                if (!images.wasPulled(image)) {
+                    pull(spec);
+                }
+            }
+        }
+    }
+
+    private void load(ContainerSpec spec) {
+        if (!Files.isRegularFile(spec.archive())) {
+            throw new BuildFailure("Container " + spec.describe() + " has <archive>" + spec.archive()
+                    + "</archive>, but that file does not exist. Create it with docker save -o <file> "
+                    + spec.image() + ", or fix the path.");
+        }
+        long start = System.nanoTime();
+        engine.load(spec.archive());
+        if (!engine.imageExists(spec.image())) {
+            throw new BuildFailure("Container " + spec.describe() + ": the archive " + spec.archive()
+                    + " was loaded, but it does not hold the image '" + spec.image() + "'. Fix <image> or"
+                    + " <archive>.");
+        }
+        images.markPresent(spec.image());
+        console.info("Loaded " + spec.image() + " from " + spec.archive().getFileName() + " in "
+                + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    private void pull(ContainerSpec spec) {
+        String image = spec.image();
+        images.pullOnce(image, () -> {
+            console.info("Pulling " + image + " for '" + spec.alias() + "'");
+            long start = System.nanoTime();
+            long[] lastReport = {System.currentTimeMillis()};
+            engine.pull(image, progress -> {
+                long now = System.currentTimeMillis();
+                if (now - lastReport[0] >= PROGRESS_EVERY_MS) {
+                    lastReport[0] = now;
+                    console.info("Pulling " + image + ": " + progress.layersDone() + "/" + progress.layersTotal()
+                            + " layers, " + mb(progress.bytesDone()) + "/" + mb(progress.bytesTotal()) + " MB");
+                }
+            });
+            console.info("Pulled " + image + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+        });
+    }
+
+    private static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_000_000.0);
+    }
+
+    private void startOne(ContainerSpec spec, RunRecord record, String networkName, String host, AtomicBoolean failed) {
+        long start = System.nanoTime();
+        String name = spec.name() != null ? spec.name() : scope.name(spec.alias());
+        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+        labels.putAll(scope.labels());
+        labels.put(Labels.ALIAS, spec.alias());
+        labels.put(Labels.STOP_MODE, spec.stopMode().name().toLowerCase(java.util.Locale.ROOT));
+        labels.put(Labels.STOP_TIMEOUT, Long.toString(spec.stopTimeout().toMillis()));
+        labels.put(Labels.DEPENDS_ON, String.join(",", spec.dependsOn()));
+        Map<String, List<String>> networks = new LinkedHashMap<>();
+        String networkMode = null;
+        if (spec.usesBuildNetwork()) {
+            networks.put(networkName, List.of(spec.alias()));
+        } else if (spec.networks().size() == 1
+                && (spec.networks().get(0).equals("host")
+                        || spec.networks().get(0).equals("none"))) {
+            networkMode = spec.networks().get(0);
+        } else {
+            spec.networks().forEach(n -> networks.put(n, List.of(spec.alias())));
+        }
+        List<String> binds = spec.volumes().stream()
+                .map(v -> v.named() ? new VolumeMount(true, volumeName(v.source()), v.target(), v.readOnly()) : v)
+                .map(VolumeMount::bind)
+                .toList();
+        ContainerCreate create = new ContainerCreate(
+                name,
+                spec.image(),
+                spec.command(),
+                spec.entrypoint(),
+                spec.env(),
+                labels,
+                spec.ports(),
+                binds,
+                networks,
+                networkMode);
+        console.debug("Creating '" + spec.alias() + "' as " + name);
+        String id;
+        try {
+            id = engine.createContainer(create);
+        } catch (EngineException.Conflict e) {
+            throw new BuildFailure(
+                    "Container " + spec.describe() + " cannot be created: the name '" + name + "' is already in use"
+                            + ownerOf(name) + ". Choose another <name>, or remove that container.",
+                    e);
+        }
+        Started created = new Started(
+                spec.alias(),
+                spec.image(),
+                id,
+                name,
+                Map.of(),
+                "",
+                spec.stopMode(),
+                spec.stopTimeout(),
+                spec.dependsOn());
+        record.containers().add(created);
+        String subject = "Container " + created.describe();
+        if (failed.get()) {
+            throw new Waiter.Cancelled();
+        }
+        try {
+            engine.startContainer(id);
+        } catch (EngineException.Conflict e) {
+            throw new BuildFailure(
+                    subject + " could not start: " + reason(e) + portOwner(spec)
+                            + ". Free that host port, or let Docker choose a free one by giving only the container port"
+                            + " in <port>.",
+                    e);
+        }
+        Consumer<LogLine> output = outputs.apply(spec.alias());
+        ContainerLog log = new ContainerLog(output);
+        Closeable follower = engine.followLogs(id, log, () -> {
+            log.ended();
+            if (output instanceof Closeable closeable) {
+                closeQuietly(closeable);
+            }
+        });
+        record.followers().add(follower);
+        new Waiter(spec.readiness()).await(subject, () -> engine.inspect(id), log, host, failed::get);
+        log.waitsDone();
+        Optional<ContainerInfo> info = engine.inspect(id);
+        Map<String, Integer> ports = info.map(ContainerInfo::ports).orElse(Map.of());
+        String ip = info.map(i -> i.ipAddresses().getOrDefault(networkName, firstIp(i)))
+                .orElse("");
+        Started started = new Started(
+                spec.alias(), spec.image(), id, name, ports, ip, spec.stopMode(), spec.stopTimeout(), spec.dependsOn());
+        record.containers().replaceAll(s -> s.id().equals(id) ? started : s);
+        console.info("Started " + started.describe() + " in "
+                + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + portSummary(spec, ports, host));
+    }
+
+    /** The engine's own words, without the adapter's "Could not start container ...: " preamble. */
+    private static String reason(EngineException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int colon = message.indexOf(": ");
+        return message.startsWith("Could not") && colon > 0 ? message.substring(colon + 2) : message;
+    }
+
+    private static String firstIp(ContainerInfo info) {
+        return info.ipAddresses().values().stream().findFirst().orElse("");
+    }
+
+    private static String portSummary(ContainerSpec spec, Map<String, Integer> ports, String host) {
+        StringBuilder sb = new StringBuilder();
+        for (PortMapping port : spec.ports()) {
+            Integer hostPort = ports.get(port.key());
+            if (hostPort != null) {
+                sb.append(sb.length() == 0 ? "; " : ", ")
+                        .append(port.containerPort())
+                        .append(port.protocol().equals("udp") ? "/udp" : "")
+                        .append(" -> ")
+                        .append(host)
+                        .append(':')
+                        .append(hostPort);
+            }
+        }
+        return sb.toString();
+    }
+
+    private String ownerOf(String name) {
+        try {
+            return engine.inspect(name)
+                    .map(info -> {
+                        String project = info.labels().get(Labels.PROJECT);
+                        return " by container " + info.shortId()
+                                + (project == null
+                                        ? " (not created by this plugin)"
+                                        : " (created by this plugin for " + project + ", build "
+                                                + info.labels().getOrDefault(Labels.SESSION, "?") + ")");
+                    })
+                    .orElse("");
+        } catch (EngineException e) {
+            return "";
+        }
+    }
+
+    private String portOwner(ContainerSpec spec) {
+        try {
+            for (PortMapping port : spec.ports()) {
+                if (port.hostPort() == null) {
+                    continue;
+                }
+                for (ContainerInfo other : engine.listContainers(Map.of())) {
+                    if (other.ports().containsValue(port.hostPort())
+                            && other.status().isRunning()) {
+                        String project = other.labels().get(Labels.PROJECT);
+                        return "; host port " + port.hostPort() + " is published by container " + other.name() + " ("
+                                + other.shortId() + (project == null ? "" : ", of " + project) + ")";
+                    }
+                }
+            }
+        } catch (EngineException e) {
+            console.debug("Could not find who holds the port: " + e.getMessage());
+        }
+        return "";
+    }
+
+    /** Removes everything {@code record} holds, after a failed start. */
+    private void rollback(RunRecord record) {
+        int containers = record.containers().size();
+        try {
+            new Stopper(engine, console, executor).removeAll(record, true);
+        } catch (RuntimeException e) {
+            console.warn("Could not remove everything after the failed start: " + e.getMessage());
+            return;
+        }
+        if (containers + record.networks().size() + record.volumes().size() > 0) {
+            console.info("Removed what this execution had created (" + containers + " container"
+                    + (containers == 1 ? "" : "s") + ") because it failed");
+        }
+    }
+
+    static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing a log stream or file that is already gone is fine.
+        }
+    }
+}

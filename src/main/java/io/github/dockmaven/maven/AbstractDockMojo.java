@@ -1,0 +1,139 @@
+package io.github.dockmaven.maven;
+
+import io.github.dockmaven.core.BuildFailure;
+import io.github.dockmaven.core.Console;
+import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.EngineException;
+import io.github.dockmaven.core.Labels;
+import io.github.dockmaven.core.Owners;
+import io.github.dockmaven.core.Scope;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: skip handling first (before any check or engine call), the engine, and the one place that
+ * turns the core's exceptions into Maven's.
+ */
+abstract class AbstractDockMojo extends AbstractMojo {
+
+    /**
+     * Skips this goal entirely.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * The engine's address, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://build-host:2376}. Default: {@code
+     * DOCKER_HOST}, then the active Docker context, then the usual socket paths of Docker, Docker Desktop, Colima,
+     * Rancher Desktop and Podman.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.host")
+    String dockerHost;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        String skipReason = skipReason();
+        if (skipReason != null) {
+            getLog().info("Skipping dock:" + goal() + ": " + skipReason);
+            return;
+        }
+        try {
+            run();
+        } catch (BuildFailure e) {
+            MojoFailureException failure = new MojoFailureException(e.getMessage());
+            throw withCause(failure, e);
+        } catch (EngineException e) {
+            MojoExecutionException failure = new MojoExecutionException(e.getMessage());
+            throw withCause(failure, e);
+        }
+    }
+
+    /**
+     * Chains the cause only when debugging: Maven appends every cause's message to the one it prints, and the engine's
+     * raw answers (JSON, status codes) would bury the message that says what to fix.
+     */
+    private <T extends Exception> T withCause(T failure, Exception cause) {
+        if (getLog().isDebugEnabled()) {
+            failure.initCause(cause);
+        }
+        return failure;
+    }
+
+    /** Why this goal is skipped, or null. */
+    String skipReason() {
+        return skip ? "dock.skip is set" : null;
+    }
+
+    abstract String goal();
+
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    Console console() {
+        return new MavenConsole(getLog());
+    }
+
+    BuildSession buildSession() {
+        return BuildSession.of(session);
+    }
+
+    Engine engine() {
+        return buildSession().engine(dockerHost, console());
+    }
+
+    String projectId() {
+        return project.getGroupId() + ":" + project.getArtifactId();
+    }
+
+    /** Whether this goal was typed on the command line rather than bound to the lifecycle. */
+    boolean fromCommandLine() {
+        return mojoExecution.getSource() == MojoExecution.Source.CLI;
+    }
+
+    Scope scope(String executionId) {
+        return new Scope(
+                projectId(),
+                project.getArtifactId(),
+                buildSession().id(),
+                executionId,
+                fromCommandLine() ? Labels.MODE_CLI : Labels.MODE_LIFECYCLE,
+                Owners.self());
+    }
+
+    /** The skip reasons that failsafe honours, for the goals around integration tests. */
+    String testSkipReason() {
+        if (skip) {
+            return "dock.skip is set";
+        }
+        for (String property : new String[] {"skipITs", "skipTests", "maven.test.skip"}) {
+            String value = session.getUserProperties().getProperty(property);
+            if (value == null) {
+                value = session.getSystemProperties().getProperty(property);
+            }
+            if (value == null) {
+                value = project.getProperties().getProperty(property);
+            }
+            if (value != null && (value.isEmpty() || Boolean.parseBoolean(value))) {
+                return property + " is set";
+            }
+        }
+        return null;
+    }
+}

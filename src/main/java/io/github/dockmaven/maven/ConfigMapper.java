@@ -1,0 +1,305 @@
+package io.github.dockmaven.maven;
+
+import io.github.dockmaven.core.BuildFailure;
+import io.github.dockmaven.core.ContainerSpec;
+import io.github.dockmaven.core.ContainerSpec.PullPolicy;
+import io.github.dockmaven.core.ContainerSpec.StopMode;
+import io.github.dockmaven.core.Durations;
+import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.VolumeMount;
+import io.github.dockmaven.core.WaitSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns the POM's {@code <containers>} into checked {@link ContainerSpec}s. It is the only place that knows the XML
+ * element names, so every configuration error names the element to fix, the offending value and the fix, before any
+ * container is created.
+ */
+final class ConfigMapper {
+
+    static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(3);
+    private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    private static final Pattern STATUS = Pattern.compile("(\\d{3})(?:\\.\\.(\\d{3}))?");
+
+    private ConfigMapper() {}
+
+    /** Maps and checks every container; throws {@link BuildFailure} at the first mistake. */
+    static List<ContainerSpec> map(List<Container> containers, Path baseDir) {
+        if (containers == null || containers.isEmpty()) {
+            return List.of();
+        }
+        List<ContainerSpec> specs = new ArrayList<>();
+        Set<String> aliases = new HashSet<>();
+        int index = 0;
+        for (Container c : containers) {
+            index++;
+            ContainerSpec spec = map(c, index, baseDir);
+            if (!aliases.add(spec.alias())) {
+                throw new BuildFailure("Two <container> elements have <alias>" + spec.alias()
+                        + "</alias>. Aliases must be unique in the POM: rename one of them.");
+            }
+            specs.add(spec);
+        }
+        for (ContainerSpec spec : specs) {
+            for (String dep : spec.dependsOn()) {
+                if (!aliases.contains(dep)) {
+                    throw new BuildFailure("Container '" + spec.alias() + "': <dependsOn> names '" + dep
+                            + "', but no <container> has that alias. Known aliases: "
+                            + String.join(", ", aliases.stream().sorted().toList()) + ".");
+                }
+            }
+        }
+        return specs;
+    }
+
+    private static ContainerSpec map(Container c, int index, Path baseDir) {
+        String image = trim(c.image);
+        if (c.alias == null || c.alias.isBlank()) {
+            throw new BuildFailure("The " + ordinal(index) + " <container>"
+                    + (image == null ? "" : " (image " + image + ")")
+                    + " has no <alias>. Give it one, e.g. <alias>db</alias>: the alias names the container in"
+                    + " logs, properties and <dependsOn>.");
+        }
+        String alias = c.alias.trim();
+        if (!ALIAS.matcher(alias).matches()) {
+            throw new BuildFailure("The " + ordinal(index) + " <container> has <alias>" + alias
+                    + "</alias>, which is not a valid alias: use lower-case letters, digits, '_', '.' and '-',"
+                    + " starting with a letter or digit, e.g. <alias>" + suggestAlias(alias) + "</alias>.");
+        }
+        String where = "Container '" + alias + "'";
+        if (image == null) {
+            throw new BuildFailure(where + " has no <image>. Add one, e.g. <image>postgres:16</image>.");
+        }
+        if (image.chars().anyMatch(Character::isWhitespace)) {
+            throw new BuildFailure(where + ": <image> '" + image + "' contains white space. Write it as"
+                    + " name[:tag] or name@digest, e.g. postgres:16.");
+        }
+        PullPolicy pullPolicy = enumValue(where, "pullPolicy", c.pullPolicy, PullPolicy.class, PullPolicy.MISSING);
+        StopMode stopMode = enumValue(where, "stopMode", c.stopMode, StopMode.class, StopMode.STOP);
+        Duration stopTimeout = duration(where, "stopTimeout", c.stopTimeout, DEFAULT_STOP_TIMEOUT);
+
+        List<PortMapping> ports = new ArrayList<>();
+        for (String port : nonNull(c.ports)) {
+            try {
+                ports.add(PortMapping.parse(port));
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure(where + ": <port>" + port + "</port> is not a valid port: " + e.getMessage()
+                        + ". Examples: <port>8080</port>, <port>18080:8080</port>, <port>53/udp</port>.");
+            }
+        }
+        List<VolumeMount> volumes = new ArrayList<>();
+        for (String volume : nonNull(c.volumes)) {
+            try {
+                volumes.add(VolumeMount.parse(volume, baseDir));
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure(
+                        where + ": <volume>" + volume + "</volume> is not valid: " + e.getMessage()
+                                + ". Examples: <volume>data:/var/lib/data</volume>, <volume>src/test/conf:/etc/app:ro</volume>.");
+            }
+        }
+        List<String> networks = new ArrayList<>();
+        if (c.network != null && !c.network.isBlank()) {
+            networks.add(c.network.trim());
+        }
+        nonNull(c.networks).stream().map(String::trim).filter(n -> !n.isEmpty()).forEach(networks::add);
+        if (networks.size() > 1 && (networks.contains("host") || networks.contains("none"))) {
+            throw new BuildFailure(where + ": the network 'host' or 'none' cannot be combined with other networks ("
+                    + String.join(", ", networks) + "). Use it alone.");
+        }
+        List<String> dependsOn = nonNull(c.dependsOn).stream().map(String::trim).toList();
+        if (dependsOn.contains(alias)) {
+            throw new BuildFailure(where + " depends on itself in <dependsOn>. Remove '" + alias + "' from it.");
+        }
+        Path archive =
+                c.archive == null ? null : baseDir.resolve(c.archive.toPath()).normalize();
+        return new ContainerSpec(
+                alias,
+                image,
+                trim(c.name),
+                pullPolicy,
+                archive,
+                args(where, "command", c.command),
+                args(where, "entrypoint", c.entrypoint),
+                stringMap(c.env),
+                stringMap(c.labels),
+                List.copyOf(ports),
+                List.copyOf(volumes),
+                dependsOn,
+                List.copyOf(networks),
+                waitSpec(where, c.wait, ports),
+                stopMode,
+                stopTimeout);
+    }
+
+    private static WaitSpec waitSpec(String where, Container.Wait w, List<PortMapping> ports) {
+        if (w == null) {
+            return new WaitSpec(null, List.of(), null, false, null, WaitSpec.DEFAULT_TIMEOUT);
+        }
+        Pattern log = null;
+        if (w.log != null && !w.log.isEmpty()) {
+            try {
+                log = Pattern.compile(w.log);
+            } catch (PatternSyntaxException e) {
+                throw new BuildFailure(where + ": <wait><log>" + w.log + "</log> is not a valid Java regular"
+                        + " expression: " + e.getDescription() + " near index " + e.getIndex()
+                        + ". Escape special characters with \\, or quote the text with \\Q...\\E.");
+            }
+        }
+        List<Integer> tcp = new ArrayList<>();
+        if (w.tcp != null && !w.tcp.isBlank()) {
+            for (String part : w.tcp.split(",")) {
+                int port = port(where, "<wait><tcp>", part.trim());
+                requirePublished(where, "<wait><tcp>", port, ports);
+                tcp.add(port);
+            }
+        }
+        WaitSpec.Http http = null;
+        if (w.http != null) {
+            if (w.http.port == null) {
+                throw new BuildFailure(where + ": <wait><http> has no <port>. Add the container port to ask, e.g."
+                        + " <port>8080</port>.");
+            }
+            int port = port(where, "<wait><http><port>", w.http.port.toString());
+            requirePublished(where, "<wait><http><port>", port, ports);
+            String path = w.http.path == null || w.http.path.isBlank() ? "/" : w.http.path.trim();
+            if (!path.startsWith("/")) {
+                path = "/" + path;
+            }
+            String method = w.http.method == null ? "GET" : w.http.method.trim().toUpperCase(Locale.ROOT);
+            if (!method.matches("GET|HEAD|POST|PUT|DELETE|OPTIONS|TRACE|PATCH")) {
+                throw new BuildFailure(where + ": <wait><http><method>" + w.http.method
+                        + "</method> is not an HTTP method. Use GET (default), HEAD, POST, ...");
+            }
+            int min = 200;
+            int max = 399;
+            if (w.http.status != null && !w.http.status.isBlank()) {
+                var m = STATUS.matcher(w.http.status.trim());
+                if (!m.matches()) {
+                    throw new BuildFailure(where + ": <wait><http><status>" + w.http.status
+                            + "</status> is not a status: write one code (200) or a range (200..299).");
+                }
+                min = Integer.parseInt(m.group(1));
+                max = m.group(2) == null ? min : Integer.parseInt(m.group(2));
+                if (min > max) {
+                    throw new BuildFailure(where + ": <wait><http><status>" + w.http.status
+                            + "</status> is an empty range: write the lower code first.");
+                }
+            }
+            http = new WaitSpec.Http(port, path, method, min, max);
+        }
+        Duration timeout = duration(where, "wait><timeout", w.timeout, WaitSpec.DEFAULT_TIMEOUT);
+        return new WaitSpec(log, List.copyOf(tcp), http, Boolean.TRUE.equals(w.healthy), w.exit, timeout);
+    }
+
+    private static void requirePublished(String where, String element, int port, List<PortMapping> ports) {
+        boolean published = ports.stream()
+                .anyMatch(p -> p.containerPort() == port && p.protocol().equals("tcp"));
+        if (!published) {
+            throw new BuildFailure(where + ": " + element + " checks port " + port
+                    + ", which is not in <ports>. Add <port>" + port + "</port> so it can be reached from the build.");
+        }
+    }
+
+    private static int port(String where, String element, String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with the value.
+        }
+        throw new BuildFailure(where + ": " + element + " '" + text + "' is not a port number (1 to 65535).");
+    }
+
+    private static Duration duration(String where, String element, String text, Duration fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(where + ": <" + element + ">" + text + "</" + element.replaceAll(".*<", "")
+                    + "> is not a duration: " + e.getMessage() + ".");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(
+            String where, String element, String text, Class<E> type, E fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(v -> v.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            throw new BuildFailure(where + ": <" + element + ">" + text + "</" + element + "> is not one of "
+                    + String.join(", ", allowed) + ".");
+        }
+    }
+
+    private static List<String> args(String where, String element, Container.Args args) {
+        if (args == null) {
+            return null;
+        }
+        if (!args.args.isEmpty()) {
+            return List.copyOf(args.args);
+        }
+        if (args.line == null || args.line.isBlank()) {
+            return null;
+        }
+        try {
+            return ShellWords.split(args.line);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(where + ": <" + element + ">" + args.line + "</" + element + "> cannot be split"
+                    + " into words: " + e.getMessage() + ". Close the quote, or give the words as a list of <arg>.");
+        }
+    }
+
+    private static Map<String, String> stringMap(Map<String, String> map) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (map != null) {
+            map.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+        }
+        return copy;
+    }
+
+    private static List<String> nonNull(List<String> list) {
+        return list == null
+                ? List.of()
+                : list.stream().filter(s -> s != null && !s.isBlank()).toList();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String suggestAlias(String alias) {
+        String s = alias.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        return s.matches("[a-z0-9].*") ? s : "c" + s;
+    }
+
+    private static String ordinal(int n) {
+        String suffix = (n % 100 >= 11 && n % 100 <= 13)
+                ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
+    }
+}

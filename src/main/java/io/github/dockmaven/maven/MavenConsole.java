@@ -1,0 +1,34 @@
+package io.github.dockmaven.maven;
+
+import io.github.dockmaven.core.Console;
+import org.apache.maven.plugin.logging.Log;
+
+/** The core's console on Maven's log. */
+final class MavenConsole implements Console {
+
+    private final Log log;
+
+    MavenConsole(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public void info(String message) {
+        log.info(message);
+    }
+
+    @Override
+    public void warn(String message) {
+        log.warn(message);
+    }
+
+    @Override
+    public void debug(String message) {
+        log.debug(message);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return log.isDebugEnabled();
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.dockmaven.maven;
+
+import io.github.dockmaven.core.ContainerOutput;
+import io.github.dockmaven.core.ContainerSpec;
+import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.Plan;
+import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.RunRecord;
+import io.github.dockmaven.core.Scope;
+import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.Starter;
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Starts the configured containers and waits until each is ready: pulls what is missing, creates the build's network
+ * and volumes, starts containers in dependency order (independent ones in parallel), exports {@code
+ * dock.<alias>.*} properties and streams each container's output. If anything fails, everything this execution
+ * created is removed before the build fails.
+ *
+ * <p>Bound to the lifecycle, the containers are gone when the build ends, however it ends. Typed on the command line
+ * ({@code mvn dock:run}), they keep running after Maven exits, until {@code mvn dock:stop}.
+ */
+@Mojo(name = "run", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class RunMojo extends AbstractDockMojo {
+
+    /** The plugin-context key under which the runs of this project in this session are kept for {@code stop}. */
+    static final String RUNS = "io.github.dockmaven.runs";
+
+    /**
+     * The containers to start. See the README for every element: {@code alias}, {@code image}, {@code ports}, {@code
+     * env}, {@code wait}, {@code dependsOn}, {@code volumes}, ...
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    List<Container> containers;
+
+    /**
+     * Comma-separated aliases to start, with everything they depend on; default: all.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.filter")
+    String filter;
+
+    /**
+     * Whether each container's output is shown on the console, each line prefixed with its alias. It is written to
+     * {@code logDir} either way.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.showLogs", defaultValue = "true")
+    boolean showLogs;
+
+    /**
+     * Where each container's output is written, as {@code <alias>.log}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.logDir", defaultValue = "${project.build.directory}/dock")
+    File logDir;
+
+    @Override
+    String goal() {
+        return "run";
+    }
+
+    @Override
+    String skipReason() {
+        return testSkipReason();
+    }
+
+    @Override
+    void run() {
+        List<ContainerSpec> specs =
+                ConfigMapper.map(containers, project.getBasedir().toPath());
+        if (specs.isEmpty()) {
+            getLog().info("No <containers> configured for dock:run; nothing to start");
+            return;
+        }
+        Plan plan = Plan.of(specs);
+        if (filter != null && !filter.isBlank()) {
+            plan = plan.filter(Arrays.stream(filter.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList());
+        }
+        Engine engine = engine();
+        Scope scope = scope(mojoExecution.getExecutionId());
+        RunRecord record = new RunRecord(scope);
+        BuildSession build = buildSession();
+        if (!scope.isCli()) {
+            build.register(record, console());
+        }
+        Starter starter = new Starter(
+                engine,
+                console(),
+                scope,
+                alias -> new ContainerOutput(alias, console(), showLogs, logDir.toPath()),
+                build.executor(),
+                build.images());
+        try {
+            starter.start(plan, record);
+        } catch (RuntimeException e) {
+            build.unregister(record);
+            throw e;
+        }
+        runs().add(record);
+        exportProperties(plan, record, engine.info().portHost());
+        if (scope.isCli()) {
+            getLog().info("The containers keep running after Maven exits; stop them with mvn dock:stop");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<RunRecord> runs() {
+        return (List<RunRecord>) ((Map<String, Object>) getPluginContext())
+                .computeIfAbsent(RUNS, k -> new java.util.concurrent.CopyOnWriteArrayList<RunRecord>());
+    }
+
+    private void exportProperties(Plan plan, RunRecord record, String host) {
+        Properties props = project.getProperties();
+        for (Started started : record.containers()) {
+            String prefix = "dock." + started.alias() + ".";
+            set(props, prefix + "host", host);
+            set(props, prefix + "id", started.id());
+            set(props, prefix + "name", started.name());
+            set(props, prefix + "ip", started.ip());
+            List<PortMapping> ports = plan.get(started.alias()).ports();
+            for (PortMapping port : ports) {
+                Integer hostPort = started.ports().get(port.key());
+                if (hostPort == null) {
+                    continue;
+                }
+                String suffix = port.protocol().equals("udp") ? ".udp" : "";
+                set(props, prefix + "port." + port.containerPort() + suffix, hostPort.toString());
+            }
+            if (!ports.isEmpty() && started.ports().get(ports.get(0).key()) != null) {
+                set(
+                        props,
+                        prefix + "port",
+                        started.ports().get(ports.get(0).key()).toString());
+            }
+        }
+    }
+
+    private void set(Properties props, String key, String value) {
+        props.setProperty(key, value);
+        getLog().debug("Set " + key + "=" + value);
+    }
+}

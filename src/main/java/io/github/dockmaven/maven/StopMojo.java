@@ -1,0 +1,120 @@
+package io.github.dockmaven.maven;
+
+import io.github.dockmaven.core.Cleanup;
+import io.github.dockmaven.core.Labels;
+import io.github.dockmaven.core.RunRecord;
+import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.Stopper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Stops and removes the containers that {@code dock:run} started for this project in this build, and the network and
+ * volumes it created: all at once, in reverse dependency order, each gracefully within its {@code stopTimeout} or
+ * killed. Run on its own ({@code mvn dock:stop}), it finds the containers a command-line {@code mvn dock:run} left
+ * running by their labels.
+ */
+@Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+public class StopMojo extends AbstractDockMojo {
+
+    /**
+     * Leaves the containers, network and volumes in place, for debugging; {@code mvn dock:remove} removes them later.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.keep", defaultValue = "false")
+    boolean keep;
+
+    /**
+     * Whether the named volumes that {@code run} created are removed too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.removeVolumes", defaultValue = "true")
+    boolean removeVolumes;
+
+    @Override
+    String goal() {
+        return "stop";
+    }
+
+    @Override
+    String skipReason() {
+        return testSkipReason();
+    }
+
+    @Override
+    void run() {
+        List<RunRecord> runs = new ArrayList<>(runsOfThisSession());
+        if (runs.isEmpty()) {
+            if (fromCommandLine()) {
+                stopByLabels();
+            } else {
+                getLog().info("Nothing to stop: dock:run started no containers for " + projectId() + " in this build");
+            }
+            return;
+        }
+        BuildSession build = buildSession();
+        if (keep) {
+            for (RunRecord run : runs) {
+                build.unregister(run);
+                forget(run);
+                getLog().info("Keeping " + describe(run.containers()) + " (dock.keep is set); remove them with mvn"
+                        + " dock:remove");
+            }
+            return;
+        }
+        Stopper stopper = new Stopper(engine(), console(), build.executor());
+        List<String> failures = new ArrayList<>();
+        for (RunRecord run : runs) {
+            run.followers().forEach(f -> {
+                try {
+                    f.close();
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // The stream ends with its container anyway.
+                }
+            });
+            failures.addAll(stopper.stop(run.containers(), true));
+            failures.addAll(stopper.removeNetworks(run.networks()));
+            if (removeVolumes) {
+                failures.addAll(stopper.removeVolumes(run.volumes()));
+            }
+            build.unregister(run);
+            forget(run);
+        }
+        Stopper.throwIfAny(failures);
+    }
+
+    private void stopByLabels() {
+        Map<String, String> filter = Labels.ofProject(projectId());
+        filter.put(Labels.MODE, Labels.MODE_CLI);
+        Cleanup.Result result = new Cleanup(engine(), console(), buildSession().executor())
+                .remove(filter, removeVolumes, labels -> false);
+        if (result.containers().isEmpty()) {
+            getLog().info("Nothing to stop: no containers started by mvn dock:run for " + projectId());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RunRecord> runsOfThisSession() {
+        Object runs = getPluginContext() == null ? null : getPluginContext().get(RunMojo.RUNS);
+        return runs == null ? List.of() : (List<RunRecord>) runs;
+    }
+
+    private void forget(RunRecord run) {
+        Object runs = getPluginContext() == null ? null : getPluginContext().get(RunMojo.RUNS);
+        if (runs instanceof List<?> list) {
+            list.remove(run);
+        }
+    }
+
+    static String describe(List<Started> containers) {
+        return containers.size() + " container" + (containers.size() == 1 ? "" : "s") + " ("
+                + containers.stream().map(Started::describe).collect(Collectors.joining(", ")) + ")";
+    }
+}
