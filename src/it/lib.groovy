@@ -16,6 +16,14 @@
         def v = ['docker', 'volume', 'ls', '--format', '{{.Name}}', '--filter', label].execute().text.trim()
         [c, n, v].findAll { it }.join('\n')
     },
+    // The message Maven printed under BUILD FAILURE for a goal of this plugin, without Maven's [ERROR] prefixes.
+    failure: { String log ->
+        def m = log =~ /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
+        if (!m.find()) {
+            throw new AssertionError('build.log holds no failure of dock-maven-plugin')
+        }
+        m.group(1).replaceAll(/\n\[ERROR\] ?/, '\n')
+    },
     cleanup: { String project ->
         def label = "label=io.github.dockmaven.project=${project}"
         ['docker', 'ps', '-aq', '--filter', label].execute().text.split().each { ['docker', 'rm', '-f', it].execute().waitFor() }

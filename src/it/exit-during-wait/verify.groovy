@@ -2,9 +2,8 @@ def dock = evaluate(new File(basedir, '../../../src/it/lib.groovy'))
 def project = 'io.github.dockmaven.it:exit-during-wait'
 try {
     def log = new File(basedir, 'build.log').text
-    def m = log =~ /(?s)on project exit-during-wait: (Container 'crashy' .*?)\n\[ERROR\] -> \[Help 1\]/
-    assert m.find() : log
-    def message = m.group(1).replaceAll(/[0-9a-f]{12}/, 'SHORTID').replaceAll(/after [0-9.]+m?s/, 'after T').replaceAll(/\n\[ERROR\] ?/, '\n')
+    def message = dock.failure(log)
+    message = message.replaceAll(/[0-9a-f]{12}/, 'SHORTID').replaceAll(/after [0-9.]+m?s/, 'after T')
     assert message == """Container 'crashy' (dock-it/busybox:1, SHORTID) exited with code 3 after T while waiting for a log line matching 'ready'. Last 2 log lines:
   | booting
   | cannot open config"""

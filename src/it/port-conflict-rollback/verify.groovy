@@ -2,9 +2,7 @@ def dock = evaluate(new File(basedir, '../../../src/it/lib.groovy'))
 def project = 'io.github.dockmaven.it:port-conflict-rollback'
 try {
     def log = new File(basedir, 'build.log').text
-    def m = log =~ /(?s)on project port-conflict-rollback: (Container 'clash' .*?)\n\[ERROR\] -> \[Help 1\]/
-    assert m.find() : log
-    def message = m.group(1)
+    def message = dock.failure(log)
     assert message.startsWith("Container 'clash' (dock-it/busybox:1, ")
     assert message.contains(' could not start: driver failed programming external connectivity on endpoint port-conflict-rollback-clash-')
     assert message.contains('Bind for 0.0.0.0:18123 failed: port is already allocated; host port 18123 is published by container')

@@ -2,9 +2,8 @@ def dock = evaluate(new File(basedir, '../../../src/it/lib.groovy'))
 def project = 'io.github.dockmaven.it:wait-timeout-message'
 try {
     def log = new File(basedir, 'build.log').text
-    def m = log =~ /(?s)\[ERROR\] Failed to execute goal [^\n]*:run \(default\) on project wait-timeout-message: (Container 'slow' .*?)\n\[ERROR\] -> \[Help 1\]/
-    assert m.find() : log
-    def message = m.group(1).replaceAll(/[0-9a-f]{12}/, 'SHORTID').replaceAll(/localhost:\d+/, 'localhost:PORT').replaceAll(/\n\[ERROR\] ?/, '\n')
+    def message = dock.failure(log)
+    message = message.replaceAll(/[0-9a-f]{12}/, 'SHORTID').replaceAll(/localhost:\d+/, 'localhost:PORT')
     assert message == """Container 'slow' (dock-it/busybox:1, SHORTID) was not ready after 2s: no log line matched 'never printed'; TCP port 8080 (localhost:PORT) closed the connection at once. Fix the container, or raise <wait><timeout> if it needs longer. Last 2 log lines:
   | starting slowly
   | still warming up"""
