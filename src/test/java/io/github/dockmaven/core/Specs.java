@@ -1,0 +1,124 @@
+package io.github.dockmaven.core;
+
+import io.github.dockmaven.core.ContainerSpec.PullPolicy;
+import io.github.dockmaven.core.ContainerSpec.StopMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Builds {@link ContainerSpec}s for tests, with the defaults the POM mapping gives. */
+final class Specs {
+
+    private final String alias;
+    private String image = "example/img:1";
+    private String name;
+    private PullPolicy pullPolicy = PullPolicy.MISSING;
+    private final List<PortMapping> ports = new ArrayList<>();
+    private final List<VolumeMount> volumes = new ArrayList<>();
+    private final List<String> dependsOn = new ArrayList<>();
+    private WaitSpec readiness = new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10));
+    private StopMode stopMode = StopMode.STOP;
+    private Duration stopTimeout = Duration.ofSeconds(3);
+
+    private Specs(String alias) {
+        this.alias = alias;
+    }
+
+    static Specs container(String alias) {
+        return new Specs(alias);
+    }
+
+    Specs image(String image) {
+        this.image = image;
+        return this;
+    }
+
+    /** A fixed container name instead of the generated one. */
+    Specs name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    Specs pullPolicy(PullPolicy pullPolicy) {
+        this.pullPolicy = pullPolicy;
+        return this;
+    }
+
+    Specs port(String port) {
+        ports.add(PortMapping.parse(port));
+        return this;
+    }
+
+    Specs volume(String name, String target) {
+        volumes.add(new VolumeMount(true, name, target, false));
+        return this;
+    }
+
+    Specs bind(String hostPath, String target) {
+        volumes.add(new VolumeMount(false, hostPath, target, false));
+        return this;
+    }
+
+    Specs dependsOn(String... aliases) {
+        dependsOn.addAll(List.of(aliases));
+        return this;
+    }
+
+    /** Waits for a log line matching {@code regex}, within 10s. */
+    Specs waitForLog(String regex) {
+        readiness = new WaitSpec(Pattern.compile(regex), List.of(), null, false, null, Duration.ofSeconds(10));
+        return this;
+    }
+
+    /** Waits for the container to exit with {@code code}, within 10s. */
+    Specs waitForExit(int code) {
+        readiness = new WaitSpec(null, List.of(), null, false, code, Duration.ofSeconds(10));
+        return this;
+    }
+
+    Specs readiness(WaitSpec readiness) {
+        this.readiness = readiness;
+        return this;
+    }
+
+    Specs stopMode(StopMode stopMode) {
+        this.stopMode = stopMode;
+        return this;
+    }
+
+    Specs stopTimeout(Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+        return this;
+    }
+
+    ContainerSpec build() {
+        return new ContainerSpec(
+                alias,
+                image,
+                name,
+                pullPolicy,
+                null,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                List.copyOf(ports),
+                List.copyOf(volumes),
+                List.copyOf(dependsOn),
+                List.of(),
+                readiness,
+                stopMode,
+                stopTimeout);
+    }
+
+    /** A plan of the given containers. */
+    static Plan plan(Specs... containers) {
+        List<ContainerSpec> specs = new ArrayList<>();
+        for (Specs c : containers) {
+            specs.add(c.build());
+        }
+        return Plan.of(specs);
+    }
+}

@@ -1,0 +1,360 @@
+package io.github.dockmaven.core;
+
+import static io.github.dockmaven.core.Specs.container;
+import static io.github.dockmaven.core.Specs.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.github.dockmaven.core.ContainerInfo.Status;
+import io.github.dockmaven.core.ContainerSpec.PullPolicy;
+import io.github.dockmaven.core.InMemoryEngine.ImageState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StarterTest {
+
+    private static final String IMAGE = "example/img:1";
+
+    private final InMemoryEngine engine = new InMemoryEngine().image(IMAGE, ImageState.PRESENT);
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Scope scope =
+            new Scope("com.example:shop", "shop", "s3ss10n0-1234-5678", "default", Labels.MODE_LIFECYCLE, "ci/4242");
+    private final RunRecord record = new RunRecord(scope);
+    private final ImageCache images = new ImageCache();
+    private final Map<String, List<String>> output = new ConcurrentHashMap<>();
+
+    @AfterEach
+    void shutDown() {
+        executor.shutdownNow();
+        engine.close();
+    }
+
+    private Starter starter(Scope scope, ImageCache images) {
+        return new Starter(
+                engine,
+                Console.silent(),
+                scope,
+                alias -> line -> output.computeIfAbsent(alias, a -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(line.text()),
+                executor,
+                images);
+    }
+
+    private void start(Plan plan) {
+        starter(scope, images).start(plan, record);
+    }
+
+    private String shortId(String alias) {
+        return Ids.shortId(engine.idOf(alias));
+    }
+
+    @Test
+    void startsEachContainerOnlyOnceWhatItDependsOnIsReady() {
+        engine.script("db").prints(100, "ready");
+        engine.script("api").prints(50, "ready");
+        engine.script("web").prints("ready");
+
+        start(plan(
+                container("web").dependsOn("api").waitForLog("ready"),
+                container("api").dependsOn("db").waitForLog("ready"),
+                container("db").waitForLog("ready")));
+
+        assertThat(engine.calls("createContainer")).containsExactly("db", "api", "web");
+        assertThat(engine.first("createContainer", "api").seq())
+                .isGreaterThan(engine.first("log", "db").seq());
+        assertThat(engine.first("createContainer", "web").seq())
+                .isGreaterThan(engine.first("log", "api").seq());
+        assertThat(record.containers()).extracting(Started::alias).containsExactlyInAnyOrder("db", "api", "web");
+    }
+
+    @Test
+    void independentContainersStartWhileOthersAreStillGettingReady() {
+        // a -> b is a chain of 300ms + 300ms; c alone takes 400ms. In sequence that is 1s, in parallel 600ms.
+        engine.script("a").prints(300, "ready");
+        engine.script("b").prints(300, "ready");
+        engine.script("c").prints(400, "ready");
+
+        start(plan(
+                container("a").waitForLog("ready"),
+                container("b").dependsOn("a").waitForLog("ready"),
+                container("c").waitForLog("ready")));
+
+        InMemoryEngine.Event aStarted = engine.first("running", "a");
+        InMemoryEngine.Event aReady = engine.first("log", "a");
+        InMemoryEngine.Event cStarted = engine.first("running", "c");
+        InMemoryEngine.Event cReady = engine.first("log", "c");
+        assertThat(cStarted.seq()).as("c started before a was ready").isLessThan(aReady.seq());
+        assertThat(aStarted.seq()).as("a started before c was ready").isLessThan(cReady.seq());
+        assertThat(engine.first("createContainer", "b").seq()).isGreaterThan(aReady.seq());
+    }
+
+    @Test
+    void startRecordsThePublishedPortsAndTheAddressOnTheBuildNetwork() {
+        start(plan(container("db").port("5432"), container("web").port("18080:80")));
+
+        assertThat(record.containers())
+                .extracting(Started::alias, Started::name, Started::ports)
+                .containsExactlyInAnyOrder(
+                        tuple("db", "shop-db-s3ss10n0", Map.of("5432/tcp", 32768)),
+                        tuple("web", "shop-web-s3ss10n0", Map.of("80/tcp", 18080)));
+        assertThat(record.containers())
+                .extracting(Started::ip)
+                .doesNotHaveDuplicates()
+                .allSatisfy(ip -> assertThat(ip).startsWith("172.18.0."));
+        assertThat(record.networks()).containsExactly("shop-net-s3ss10n0");
+    }
+
+    @Test
+    void everyCreatedResourceCarriesTheLabelsOfTheScope() {
+        engine.image("example/cache:7", ImageState.PULLABLE);
+
+        start(plan(
+                container("db").volume("data", "/var/lib/data"),
+                container("cache").image("example/cache:7").dependsOn("db")));
+
+        Map<String, String> labels = scope.labels();
+        assertThat(engine.containers()).hasSize(2).allSatisfy(c -> assertThat(c.labels())
+                .containsAllEntriesOf(labels));
+        assertThat(engine.networks()).hasSize(1).allSatisfy(n -> assertThat(n.labels())
+                .containsAllEntriesOf(labels));
+        assertThat(engine.volumes()).hasSize(1).allSatisfy(v -> assertThat(v.labels())
+                .containsAllEntriesOf(labels));
+        assertThat(engine.container("cache").orElseThrow().labels())
+                .containsEntry(Labels.ALIAS, "cache")
+                .containsEntry(Labels.DEPENDS_ON, "db")
+                .containsEntry(Labels.STOP_MODE, "stop")
+                .containsEntry(Labels.STOP_TIMEOUT, "3000");
+    }
+
+    @Test
+    void namesAreUniquePerContainerPerSessionAndPerExecution() {
+        start(plan(container("db").volume("data", "/data"), container("app")));
+        Scope otherSession =
+                new Scope("com.example:shop", "shop", "0th3r5e5-9", "default", Labels.MODE_LIFECYCLE, "ci/4243");
+        starter(otherSession, images).start(plan(container("db")), new RunRecord(otherSession));
+        Scope otherExecution = new Scope(
+                "com.example:shop", "shop", "s3ss10n0-1234-5678", "start-db", Labels.MODE_LIFECYCLE, "ci/4242");
+        starter(otherExecution, images).start(plan(container("db")), new RunRecord(otherExecution));
+
+        assertThat(engine.containers())
+                .extracting(ContainerInfo::name)
+                .containsExactlyInAnyOrder(
+                        "shop-db-s3ss10n0", "shop-app-s3ss10n0", "shop-db-0th3r5e5", "shop-start-db-db-s3ss10n0");
+        assertThat(engine.networks())
+                .extracting(Engine.ResourceInfo::name)
+                .containsExactlyInAnyOrder("shop-net-s3ss10n0", "shop-net-0th3r5e5", "shop-start-db-net-s3ss10n0");
+        assertThat(engine.volumes()).extracting(Engine.ResourceInfo::name).containsExactly("shop-vol-data-s3ss10n0");
+    }
+
+    @Test
+    void aContainerThatExitsWhileAwaitedRemovesEverythingThisExecutionCreated() {
+        engine.script("db").prints("ready");
+        engine.script("app").prints("starting", "fatal: no config").exits(50, 3);
+
+        BuildFailure failure = catchThrowableOfType(
+                BuildFailure.class,
+                () -> start(plan(
+                        container("db").volume("data", "/var/lib/data").waitForLog("ready"),
+                        container("app").dependsOn("db").waitForLog("listening"),
+                        container("web").dependsOn("app"))));
+
+        assertThat(Elapsed.masked(failure.getMessage()))
+                .isEqualTo("Container 'app' (example/img:1, " + shortId("app") + ") exited with code 3 after"
+                        + " <elapsed> while waiting for a log line matching 'listening'. Last 2 log lines:\n"
+                        + "  | starting\n"
+                        + "  | fatal: no config");
+        assertThat(engine.happened("createContainer", "web")).isFalse();
+        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.networks()).isEmpty();
+        assertThat(engine.volumes()).isEmpty();
+        assertThat(record.containers()).isEmpty();
+        assertThat(record.networks()).isEmpty();
+        assertThat(record.volumes()).isEmpty();
+        assertThat(output.get("app")).containsExactly("starting", "fatal: no config");
+    }
+
+    @Test
+    void aContainerThatIsNotReadyInTimeRemovesEverythingThisExecutionCreated() {
+        engine.script("db").prints("starting");
+        engine.script("cache").prints("ready");
+
+        assertThatThrownBy(() -> start(plan(
+                        container("cache").waitForLog("ready"),
+                        container("db")
+                                .volume("data", "/var/lib/data")
+                                .readiness(new WaitSpec(
+                                        Pattern.compile("ready"),
+                                        List.of(),
+                                        null,
+                                        false,
+                                        null,
+                                        Duration.ofMillis(200))),
+                        container("app").dependsOn("db", "cache"))))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("Container 'db' (example/img:1, " + shortId("db") + ") was not ready after 200ms: no log"
+                        + " line matched 'ready'. Fix the container, or raise <wait><timeout> if it needs longer. Last"
+                        + " log line:\n"
+                        + "  | starting");
+        assertThat(engine.happened("createContainer", "app")).isFalse();
+        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.networks()).isEmpty();
+        assertThat(engine.volumes()).isEmpty();
+    }
+
+    @Test
+    void aHostPortConflictNamesWhoHoldsThePortAndRemovesTheCreatedContainer() {
+        String legacy = engine.givenContainer(
+                "legacy", "nginx:1", Map.of(), Status.RUNNING, List.of(PortMapping.parse("18080:80")), List.of());
+        engine.script("db").prints("ready");
+
+        BuildFailure failure = catchThrowableOfType(
+                BuildFailure.class,
+                () -> start(plan(
+                        container("db").waitForLog("ready"), container("web").port("18080:8080"))));
+
+        assertThat(failure)
+                .hasMessage("Container 'web' (example/img:1, " + shortId("web") + ") could not start: driver failed"
+                        + " programming external connectivity on endpoint shop-web-s3ss10n0: Bind for"
+                        + " 0.0.0.0:18080 failed: port is already allocated; host port 18080 is published by"
+                        + " container legacy (" + Ids.shortId(legacy) + "). Free that host port, or let Docker"
+                        + " choose a free one by giving only the container port in <port>.")
+                .hasCauseInstanceOf(EngineException.Conflict.class);
+        assertThat(engine.happened("removeContainer", "web"))
+                .as("created, never started, still removed")
+                .isTrue();
+        assertThat(engine.containers()).extracting(ContainerInfo::name).containsExactly("legacy");
+        assertThat(engine.networks()).isEmpty();
+    }
+
+    @Test
+    void aNameInUseNamesTheContainerThatHasIt() {
+        String other = engine.givenContainer("mydb", "postgres:15", Map.of(), Status.EXITED);
+
+        assertThatThrownBy(() -> start(plan(container("db").name("mydb"))))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("Container 'db' (example/img:1) cannot be created: the name 'mydb' is already in use"
+                        + " by container " + Ids.shortId(other) + " (not created by this plugin). Choose another"
+                        + " <name>, or remove that container.");
+        assertThat(engine.containers()).extracting(ContainerInfo::id).containsExactly(other);
+        assertThat(engine.networks()).isEmpty();
+    }
+
+    @Test
+    void theFirstFailureIsThrownAndContainersStillWaitingAreGivenUpAndRemoved() {
+        // 'broken' exits once 'slow' had ample time to be created and to begin its (long) wait.
+        engine.script("broken").exits(300, 1);
+        engine.script("slow").prints(60_000, "ready");
+
+        BuildFailure failure = catchThrowableOfType(
+                BuildFailure.class,
+                () -> start(plan(
+                        container("slow").waitForLog("ready"),
+                        container("broken").waitForLog("ready"),
+                        container("after").dependsOn("slow"))));
+
+        assertThat(Elapsed.masked(failure.getMessage()))
+                .isEqualTo("Container 'broken' (example/img:1, " + shortId("broken") + ") exited with code 1 after"
+                        + " <elapsed> while waiting for a log line matching 'ready'. It printed no output.");
+        assertThat(failure.getSuppressed()).isEmpty();
+        assertThat(engine.first("running", "slow").seq())
+                .isLessThan(engine.first("exit", "broken").seq());
+        assertThat(engine.happened("removeContainer", "slow")).isTrue();
+        assertThat(engine.happened("createContainer", "after")).isFalse();
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void aMissingImageWithPullPolicyNeverFailsWithTheFixAndLeavesNothing() {
+        assertThatThrownBy(() -> start(plan(
+                        container("db"), container("app").image("example/app:2").pullPolicy(PullPolicy.NEVER))))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("Image 'example/app:2' of container 'app' is not present locally, and its <pullPolicy>"
+                        + " is never. Build or pull it first (docker pull example/app:2), or set"
+                        + " <pullPolicy>missing</pullPolicy>.");
+        assertThat(engine.calls("pull")).isEmpty();
+        assertThat(engine.calls("createContainer")).doesNotContain("app");
+        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.networks()).isEmpty();
+    }
+
+    @Test
+    void aMissingImageIsPulledOnceAndAPresentOneNotAtAll() {
+        engine.image("example/app:2", ImageState.PULLABLE);
+
+        start(plan(
+                container("db"),
+                container("app1").image("example/app:2"),
+                container("app2").image("example/app:2").dependsOn("app1")));
+
+        assertThat(engine.pullCount("example/app:2")).isEqualTo(1);
+        assertThat(engine.calls("pull")).containsExactly("example/app:2");
+        assertThat(engine.first("pull", "example/app:2").seq())
+                .isLessThan(engine.first("createContainer", "app1").seq());
+    }
+
+    @Test
+    void anImageThatCannotBePulledFailsWithTheEnginesReasonAndLeavesNothing() {
+        assertThatThrownBy(() -> start(plan(container("db"), container("app").image("example/typo:1"))))
+                .isInstanceOf(EngineException.NotFound.class)
+                .hasMessage("pull access denied for example/typo:1, repository does not exist or may require"
+                        + " 'docker login'");
+        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.networks()).isEmpty();
+    }
+
+    @Test
+    void pullPolicyAlwaysPullsOncePerImageCacheEvenWhenContainersShareTheImage() {
+        start(plan(
+                container("a").pullPolicy(PullPolicy.ALWAYS),
+                container("b").pullPolicy(PullPolicy.ALWAYS),
+                container("c").pullPolicy(PullPolicy.ALWAYS).dependsOn("a")));
+        Scope secondExecution =
+                new Scope("com.example:shop", "shop", "s3ss10n0-1234-5678", "second", Labels.MODE_LIFECYCLE, "ci/4242");
+        starter(secondExecution, images)
+                .start(plan(container("d").pullPolicy(PullPolicy.ALWAYS)), new RunRecord(secondExecution));
+
+        assertThat(engine.pullCount(IMAGE)).isEqualTo(1);
+
+        Scope nextBuild =
+                new Scope("com.example:shop", "shop", "n3xtbu1ld-1", "default", Labels.MODE_LIFECYCLE, "ci/4250");
+        starter(nextBuild, new ImageCache())
+                .start(plan(container("a").pullPolicy(PullPolicy.ALWAYS)), new RunRecord(nextBuild));
+
+        assertThat(engine.pullCount(IMAGE)).isEqualTo(2);
+    }
+
+    @Test
+    void aBindMountOfAMissingHostPathFailsBeforeAnythingIsCreated(@TempDir Path dir) {
+        Path missing = dir.resolve("conf");
+
+        assertThatThrownBy(() -> start(plan(container("db"), container("app").bind(missing.toString(), "/etc/app"))))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("Container 'app' (example/img:1) binds '" + missing
+                        + "', which does not exist. Create it, or fix the host path in <volumes>.");
+        assertThat(engine.events()).isEmpty();
+    }
+
+    @Test
+    void theOutputOfEachContainerGoesToItsOwnSink() {
+        engine.script("db").prints("db line 1", "db line 2");
+        engine.script("app").prints("app line");
+
+        start(plan(container("db").waitForLog("line 2"), container("app").waitForLog("app")));
+
+        assertThat(output.get("db")).containsExactly("db line 1", "db line 2");
+        assertThat(output.get("app")).containsExactly("app line");
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.dockmaven.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dockmaven.core.ContainerInfo.Status;
+import io.github.dockmaven.core.ContainerSpec.StopMode;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StopperTest {
+
+    private static final String IMAGE = "example/img:1";
+
+    private final InMemoryEngine engine = new InMemoryEngine();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Stopper stopper = new Stopper(engine, Console.silent(), executor);
+    private final Scope scope =
+            new Scope("com.example:shop", "shop", "s3ss10n0", "default", Labels.MODE_LIFECYCLE, "ci/4242");
+
+    @AfterEach
+    void shutDown() {
+        executor.shutdownNow();
+        engine.close();
+    }
+
+    /** A running container, as {@code run} recorded it. */
+    private Started running(String alias, String... dependsOn) {
+        return running(alias, StopMode.STOP, Duration.ofSeconds(3), dependsOn);
+    }
+
+    private Started running(String alias, StopMode mode, Duration stopTimeout, String... dependsOn) {
+        String id = engine.givenContainer(alias, IMAGE, Map.of(Labels.ALIAS, alias), Status.RUNNING);
+        return new Started(alias, IMAGE, id, alias, Map.of(), "", mode, stopTimeout, List.of(dependsOn));
+    }
+
+    private long seq(String op, String alias) {
+        return engine.first(op, alias).seq();
+    }
+
+    @Test
+    void dependentsAreStoppedAndRemovedBeforeWhatTheyDependOn() {
+        List<Started> containers =
+                List.of(running("db"), running("cache"), running("api", "db", "cache"), running("web", "api"));
+
+        assertThat(stopper.stop(containers, false)).isEmpty();
+
+        assertThat(seq("removeContainer", "web")).isLessThan(seq("stopContainer", "api"));
+        assertThat(seq("removeContainer", "api")).isLessThan(seq("stopContainer", "db"));
+        assertThat(seq("removeContainer", "api")).isLessThan(seq("stopContainer", "cache"));
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void containersThatDoNotDependOnEachOtherStopConcurrently() {
+        List<String> aliases = List.of("a", "b", "c");
+        aliases.forEach(alias -> engine.script(alias).stopTakes(200));
+        List<Started> containers = aliases.stream().map(alias -> running(alias)).toList();
+
+        assertThat(stopper.stop(containers, false)).isEmpty();
+
+        for (String first : aliases) {
+            for (String other : aliases) {
+                assertThat(seq("stopContainer", first))
+                        .as("%s began stopping before %s had stopped", first, other)
+                        .isLessThan(seq("stopContainer.done", other));
+            }
+        }
+    }
+
+    @Test
+    void aGracefulStopGivesTheContainerItsStopTimeoutBeforeRemovingIt() {
+        Started db = running("db", StopMode.STOP, Duration.ofMillis(500));
+
+        stopper.stop(List.of(db), false);
+
+        assertThat(engine.events())
+                .filteredOn(e -> e.subject().equals("db"))
+                .extracting(InMemoryEngine.Event::toString)
+                .containsExactly(
+                        "stopContainer db 500ms", "exit db 143", "stopContainer.done db", "removeContainer db");
+    }
+
+    @Test
+    void killModeRemovesTheContainerWithoutAGracefulStop() {
+        Started db = running("db", StopMode.KILL, Duration.ofSeconds(3));
+
+        assertThat(stopper.stop(List.of(db), false)).isEmpty();
+
+        assertThat(engine.happened("stopContainer", "db")).isFalse();
+        assertThat(engine.events())
+                .filteredOn(e -> e.subject().equals("db"))
+                .extracting(InMemoryEngine.Event::toString)
+                .containsExactly("removeContainer db", "killed db", "exit db 137");
+    }
+
+    @Test
+    void aZeroStopTimeoutKillsAtOnce() {
+        Started db = running("db", StopMode.STOP, Duration.ZERO);
+
+        stopper.stop(List.of(db), false);
+
+        assertThat(engine.happened("stopContainer", "db")).isFalse();
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void stopTreatsAContainerThatIsAlreadyGoneAsStopped() {
+        Started gone = running("gone");
+        engine.removeContainer(gone.id());
+        Started exited = running("exited");
+        engine.exitNow("exited", 0);
+        Started db = running("db");
+
+        assertThat(stopper.stop(List.of(gone, exited, db), false)).isEmpty();
+
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void removeAllTriesEveryResourceAndListsEveryFailureInOneException() {
+        RunRecord record = new RunRecord(scope);
+        record.containers().add(running("db"));
+        record.containers().add(running("api", "db"));
+        record.containers().add(running("web", "api"));
+        engine.script("web").failsOnRemove("web is stuck");
+        engine.script("api").failsOnRemove("api is stuck");
+        engine.givenNetwork("shop-net", scope.labels());
+        engine.givenNetwork("shop-net2", scope.labels());
+        engine.givenVolume("shop-data", scope.labels());
+        engine.givenVolume("shop-logs", scope.labels());
+        engine.failsToRemove("shop-net", "network is busy").failsToRemove("shop-logs", "volume is busy");
+        record.networks().addAll(List.of("shop-net", "shop-net2"));
+        record.volumes().addAll(List.of("shop-data", "shop-logs"));
+
+        assertThatThrownBy(() -> stopper.removeAll(record, true))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Could not remove 4 resources:\n"
+                        + "  - container 'web' (example/img:1, " + Ids.shortId(engine.idOf("web")) + "): web is"
+                        + " stuck\n"
+                        + "  - container 'api' (example/img:1, " + Ids.shortId(engine.idOf("api")) + "): api is"
+                        + " stuck\n"
+                        + "  - network shop-net: network is busy\n"
+                        + "  - volume shop-logs: volume is busy");
+        assertThat(engine.containers()).extracting(ContainerInfo::name).containsExactly("api", "web");
+        assertThat(engine.networks()).extracting(Engine.ResourceInfo::name).containsExactly("shop-net");
+        assertThat(engine.volumes()).extracting(Engine.ResourceInfo::name).containsExactly("shop-logs");
+        assertThat(record.containers()).isEmpty();
+        assertThat(record.networks()).isEmpty();
+        assertThat(record.volumes()).isEmpty();
+    }
+
+    @Test
+    void oneFailureIsReportedAsOneResource() {
+        RunRecord record = new RunRecord(scope);
+        engine.givenNetwork("shop-net", scope.labels());
+        engine.failsToRemove("shop-net", "network is busy");
+        record.networks().add("shop-net");
+
+        assertThatThrownBy(() -> stopper.removeAll(record, true))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Could not remove 1 resource:\n  - network shop-net: network is busy");
+    }
+
+    @Test
+    void removeAllClosesTheLogFollowersAndKeepsVolumesWhenAskedTo() {
+        RunRecord record = new RunRecord(scope);
+        AtomicInteger closed = new AtomicInteger();
+        Closeable follower = closed::incrementAndGet;
+        record.followers().add(follower);
+        record.containers().add(running("db"));
+        engine.givenVolume("shop-data", scope.labels());
+        record.volumes().add("shop-data");
+
+        stopper.removeAll(record, false);
+
+        assertThat(closed).hasValue(1);
+        assertThat(record.followers()).isEmpty();
+        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.volumes()).extracting(Engine.ResourceInfo::name).containsExactly("shop-data");
+        assertThat(record.volumes()).containsExactly("shop-data");
+    }
+
+    @Test
+    void aDependencyCycleWrittenIntoLabelsByHandDoesNotHangTheStop() {
+        List<Started> containers = List.of(running("a", "b"), running("b", "a"));
+
+        assertThat(stopper.stop(containers, false)).isEmpty();
+
+        assertThat(engine.containers()).isEmpty();
+    }
+}
