@@ -270,10 +270,11 @@ class ConfigMapperTest {
     }
 
     @Test
-    void anImageWithWhiteSpaceIsRejected() {
+    void anImageThatIsNotAReferenceIsRejectedWithExamples() {
         assertFails(
-                "Container 'db': <image> 'postgres 16' contains white space. Write it as name[:tag] or"
-                        + " name@digest, e.g. postgres:16.",
+                "Container 'db': <image>postgres 16</image> is not a valid image reference. Write it as name[:tag]"
+                        + " or name@digest, the name in lower case, e.g. postgres:16 or"
+                        + " registry.example.com:5000/team/app:1.0.",
                 container("db", "postgres 16"));
     }
 
