@@ -24,6 +24,11 @@
         }
         m.group(1).replaceAll(/\n\[ERROR\] ?/, '\n')
     },
+    // Every such message, in the order of the Maven runs that printed them.
+    failures: { String log ->
+        def m = log =~ /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
+        m.collect { it[1].replaceAll(/\n\[ERROR\] ?/, '\n') }
+    },
     cleanup: { String project ->
         def label = "label=io.github.dockmaven.project=${project}"
         ['docker', 'ps', '-aq', '--filter', label].execute().text.split().each { ['docker', 'rm', '-f', it].execute().waitFor() }

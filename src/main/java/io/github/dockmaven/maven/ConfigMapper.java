@@ -29,6 +29,10 @@ final class ConfigMapper {
 
     static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    // [registry[:port]/]path[:tag][@digest], as the engine accepts it; the path in lower case.
+    private static final Pattern IMAGE = Pattern.compile("(?:[A-Za-z0-9.-]+(?::\\d+)?/)?"
+            + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+            + "(?::\\w[\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
     private static final Pattern STATUS = Pattern.compile("(\\d{3})(?:\\.\\.(\\d{3}))?");
 
     private ConfigMapper() {}
@@ -80,9 +84,10 @@ final class ConfigMapper {
         if (image == null) {
             throw new BuildFailure(where + " has no <image>. Add one, e.g. <image>postgres:16</image>.");
         }
-        if (image.chars().anyMatch(Character::isWhitespace)) {
-            throw new BuildFailure(where + ": <image> '" + image + "' contains white space. Write it as"
-                    + " name[:tag] or name@digest, e.g. postgres:16.");
+        if (!IMAGE.matcher(image).matches()) {
+            throw new BuildFailure(where + ": <image>" + image + "</image> is not a valid image reference. Write it as"
+                    + " name[:tag] or name@digest, the name in lower case, e.g. postgres:16 or"
+                    + " registry.example.com:5000/team/app:1.0.");
         }
         PullPolicy pullPolicy = enumValue(where, "pullPolicy", c.pullPolicy, PullPolicy.class, PullPolicy.MISSING);
         StopMode stopMode = enumValue(where, "stopMode", c.stopMode, StopMode.class, StopMode.STOP);
