@@ -92,6 +92,11 @@ public final class Waiter {
                 handleExit(subject, info, log, host, open, elapsed(start));
                 return;
             }
+            if (spec.healthy() && info.health() == Health.NONE && info.status().isRunning()) {
+                throw new BuildFailure(subject + " can never report healthy: its image declares no HEALTHCHECK."
+                        + " Remove <healthy>true</healthy> from its <wait>, or wait for a <log> line or a <tcp> port"
+                        + " instead.");
+            }
             Probe probe = new Probe(info, log, host);
             open.removeIf(c -> c.check(probe));
             boolean healthOk = !spec.isDefault() || info.health() == Health.NONE || info.health() == Health.HEALTHY;

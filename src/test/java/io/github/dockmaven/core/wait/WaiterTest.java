@@ -291,6 +291,18 @@ class WaiterTest {
     }
 
     @Test
+    @Timeout(5)
+    void waitingForHealthyOnAnImageWithoutHealthcheckFailsAtOnce() {
+        WaitSpec healthy = new WaitSpec(null, List.of(), null, true, null, LONG);
+
+        assertThatThrownBy(() -> await(healthy, new Scripted(running(Health.NONE))))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage(
+                        SUBJECT + " can never report healthy: its image declares no HEALTHCHECK. Remove"
+                                + " <healthy>true</healthy> from its <wait>, or wait for a <log> line or a <tcp> port instead.");
+    }
+
+    @Test
     void aContainerRemovedFromOutsideFailsAtOnce() {
         assertThatThrownBy(() -> await(defaultWait(LONG), Optional::empty))
                 .isInstanceOf(BuildFailure.class)
