@@ -85,9 +85,6 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideOutsideOfPackage(MAVEN)
-                // maven-plugin-plugin generates it, in a package of its own choosing.
-                .and()
-                .doNotHaveSimpleName("HelpMojo")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(MAVEN_API)
