@@ -3,6 +3,9 @@
 # Docker engine. On a fresh Debian machine (as root) it installs and starts the engine and builds the offline test
 # images first; an engine this script started is stopped again at the end (KEEP_ENGINE=1 leaves it running).
 #
+# Then a compatibility pass runs a few invoker projects again with the machine's own Maven (3.8.x on Debian 12) and
+# with a Maven 4 release candidate (downloaded from Maven Central once, into $DOCK_STATE_DIR); DOCK_COMPAT=0 skips it.
+#
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -Dinvoker.test=happy-path-properties]
 set -euo pipefail
 
@@ -30,3 +33,25 @@ trap finish EXIT
 bash scripts/fixtures.sh
 
 ./mvnw -B -ntp verify "$@"
+
+# The plugin must also work on older and newer Maven: rerun the core lifecycle cases with each.
+MAVEN4_VERSION=4.0.0-rc-5
+compat_cases=happy-path-properties,teardown-after-failing-it,stop-from-separate-invocation
+compat() {
+  local home="$1"
+  log "compatibility: $("$home/bin/mvn" -v 2>/dev/null | head -1)"
+  ./mvnw -B -ntp verify -DskipTests -Dinvoker.test="$compat_cases" -Dinvoker.mavenHome="$home"
+}
+if [[ "${DOCK_COMPAT:-1}" != 0 && $# -eq 0 ]]; then
+  if command -v mvn >/dev/null 2>&1; then
+    compat "$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")")"
+  fi
+  maven4="$DOCK_STATE_DIR/apache-maven-$MAVEN4_VERSION"
+  if [[ ! -x "$maven4/bin/mvn" ]]; then
+    mkdir -p "$DOCK_STATE_DIR"
+    ./mvnw -B -q -ntp dependency:copy -Dartifact="org.apache.maven:apache-maven:$MAVEN4_VERSION:tar.gz:bin" \
+      -DoutputDirectory="$DOCK_STATE_DIR" -Dmdep.stripVersion=false
+    tar xzf "$DOCK_STATE_DIR/apache-maven-$MAVEN4_VERSION-bin.tar.gz" -C "$DOCK_STATE_DIR"
+  fi
+  compat "$maven4"
+fi
