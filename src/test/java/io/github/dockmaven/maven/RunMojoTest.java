@@ -1,0 +1,129 @@
+package io.github.dockmaven.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import javax.inject.Inject;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * How {@code dock:run} is wired into Maven, through the plugin testing harness: the skip flags come before anything
+ * else, a configuration mistake is the user's ({@link MojoFailureException}), and none of it needs an engine.
+ */
+@MojoTest
+@MojoParameter(name = "dockerHost", value = MojoTests.NO_ENGINE)
+class RunMojoTest {
+
+    /** A {@code <container>} without {@code <image>}: what {@code run} rejects before it looks for an engine. */
+    private static final String MISSING_IMAGE =
+            """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>dock-maven-plugin</artifactId>
+                    <configuration>
+                      <containers>
+                        <container>
+                          <alias>db</alias>
+                        </container>
+                      </containers>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @Inject
+    private MavenSession session;
+
+    @Inject
+    private MavenProject project;
+
+    @Provides
+    Log log() {
+        return log;
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    void runWithNoContainersSaysSoAndTouchesNoEngine(RunMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("[INFO] No <containers> configured for dock:run; nothing to start");
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = MISSING_IMAGE)
+    void aConfigurationMistakeIsAMojoFailureException(RunMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessage("Container 'db' has no <image>. Add one, e.g. <image>postgres:16</image>.");
+        assertThat(log.lines()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"skipITs", "skipTests", "maven.test.skip"})
+    @InjectMojo(goal = "run", pom = MISSING_IMAGE)
+    void runSkipsBeforeReadingTheConfigurationWhenFailsafeWouldSkipTheTests(String property, RunMojo mojo)
+            throws Exception {
+        session.getUserProperties().setProperty(property, "true");
+
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("[INFO] Skipping dock:run: " + property + " is set");
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = MISSING_IMAGE)
+    void runSkipsWhenThePomSetsSkipITs(RunMojo mojo) throws Exception {
+        project.getProperties().setProperty("skipITs", "true");
+
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("[INFO] Skipping dock:run: skipITs is set");
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = MISSING_IMAGE)
+    void runGoesOnWhenSkipITsIsFalse(RunMojo mojo) {
+        session.getUserProperties().setProperty("skipITs", "false");
+
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessage("Container 'db' has no <image>. Add one, e.g. <image>postgres:16</image>.");
+    }
+
+    /** {@code -Ddock.skip=true}: a user property, so it must be there before the harness configures the Mojo. */
+    @Nested
+    class WithDockSkipSet {
+
+        @BeforeEach
+        void setDockSkip() {
+            session.getUserProperties().setProperty("dock.skip", "true");
+        }
+
+        @Test
+        @InjectMojo(goal = "run", pom = MISSING_IMAGE)
+        void runSkipsBeforeReadingTheConfigurationWhenDockSkipIsSet(RunMojo mojo) throws Exception {
+            mojo.execute();
+
+            assertThat(log.lines()).containsExactly("[INFO] Skipping dock:run: dock.skip is set");
+        }
+    }
+}
