@@ -65,6 +65,7 @@ public final class Starter {
      * everything this call created.
      */
     public void start(Plan plan, RunRecord record) {
+        long begin = System.nanoTime();
         checkBindSources(plan);
         AtomicBoolean failed = new AtomicBoolean();
         List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
@@ -130,6 +131,12 @@ public final class Starter {
             RuntimeException first = failures.get(0);
             failures.stream().skip(1).forEach(first::addSuppressed);
             throw first;
+        }
+        int count = plan.containers().size();
+        if (count > 1) {
+            // Next to each container's own time, this shows what the parallel start saved.
+            console.info("Started " + count + " containers in "
+                    + Durations.format(Duration.ofNanos(System.nanoTime() - begin)));
         }
     }
 
