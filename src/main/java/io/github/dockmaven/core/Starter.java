@@ -144,8 +144,9 @@ public final class Starter {
         for (ContainerSpec spec : plan.containers()) {
             for (VolumeMount volume : spec.volumes()) {
                 if (!volume.named() && !Files.exists(Path.of(volume.source()))) {
-                    throw new BuildFailure("Container " + spec.describe() + " binds '" + volume.source()
-                            + "', which does not exist. Create it, or fix the host path in <volumes>.");
+                    throw new BuildFailure("Container " + spec.describe() + " mounts " + volume.source() + " at "
+                            + volume.target() + ", but that host path does not exist. Create it, or fix the path in"
+                            + " <volumes> (a relative path is resolved against the project's directory).");
                 }
             }
         }

@@ -342,8 +342,9 @@ class StarterTest {
 
         assertThatThrownBy(() -> start(plan(container("db"), container("app").bind(missing.toString(), "/etc/app"))))
                 .isInstanceOf(BuildFailure.class)
-                .hasMessage("Container 'app' (example/img:1) binds '" + missing
-                        + "', which does not exist. Create it, or fix the host path in <volumes>.");
+                .hasMessage("Container 'app' (example/img:1) mounts " + missing + " at /etc/app, but that host path"
+                        + " does not exist. Create it, or fix the path in <volumes> (a relative path is resolved"
+                        + " against the project's directory).");
         assertThat(engine.events()).isEmpty();
     }
 
