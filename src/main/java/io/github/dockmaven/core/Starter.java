@@ -284,7 +284,7 @@ public final class Starter {
         } catch (EngineException.Conflict e) {
             throw new BuildFailure(
                     "Container " + spec.describe() + " cannot be created: the name '" + name + "' is already in use"
-                            + ownerOf(name) + ". Choose another <name>, or remove that container.",
+                            + holderOf(name),
                     e);
         }
         Started created = new Started(
@@ -361,21 +361,41 @@ public final class Starter {
         return sb.toString();
     }
 
-    private String ownerOf(String name) {
+    /** Who holds a container name, and how to free it: the end of the message about a name in use. */
+    private String holderOf(String name) {
+        Optional<ContainerInfo> holder;
         try {
-            return engine.inspect(name)
-                    .map(info -> {
-                        String project = info.labels().get(Labels.PROJECT);
-                        return " by container " + info.shortId()
-                                + (project == null
-                                        ? " (not created by this plugin)"
-                                        : " (created by this plugin for " + project + ", build "
-                                                + info.labels().getOrDefault(Labels.SESSION, "?") + ")");
-                    })
-                    .orElse("");
+            holder = engine.inspect(name);
         } catch (EngineException e) {
-            return "";
+            holder = Optional.empty();
         }
+        if (holder.isEmpty()) {
+            return ". Choose another <name>, or remove that container.";
+        }
+        Map<String, String> labels = holder.get().labels();
+        String by = " by container " + holder.get().shortId();
+        String project = labels.get(Labels.PROJECT);
+        if (project == null) {
+            return by + ", which was not created by this plugin. Choose another <name>, or remove that container.";
+        }
+        String session = labels.getOrDefault(Labels.SESSION, "?");
+        if (session.equals(scope.session())) {
+            return by + ", which this build started for " + project + " (execution "
+                    + labels.getOrDefault(Labels.EXECUTION, "?") + "). Give each container its own <name>.";
+        }
+        String owner = labels.get(Labels.OWNER);
+        String build = "for " + project + " in build " + session.substring(0, Math.min(8, session.length()))
+                + (owner == null ? "" : " (Maven process " + owner + ")");
+        if (Labels.MODE_CLI.equals(labels.get(Labels.MODE))) {
+            return by + ", which mvn dock:run started " + build + " and left running. Choose another <name>, or"
+                    + " remove that container with mvn dock:stop.";
+        }
+        if (Owners.isAlive(labels)) {
+            return by + ", which dock:run started " + build + ", a build still running. Choose another <name>, or"
+                    + " let that build finish first.";
+        }
+        return by + ", which dock:run started " + build + ", a build that ended without removing it. Choose another"
+                + " <name>, or remove that container with mvn dock:remove.";
     }
 
     private String portOwner(ContainerSpec spec) {

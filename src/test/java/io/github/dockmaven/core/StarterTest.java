@@ -246,8 +246,8 @@ class StarterTest {
         assertThatThrownBy(() -> start(plan(container("db").name("mydb"))))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessage("Container 'db' (example/img:1) cannot be created: the name 'mydb' is already in use"
-                        + " by container " + Ids.shortId(other) + " (not created by this plugin). Choose another"
-                        + " <name>, or remove that container.");
+                        + " by container " + Ids.shortId(other) + ", which was not created by this plugin. Choose"
+                        + " another <name>, or remove that container.");
         assertThat(engine.containers()).extracting(ContainerInfo::id).containsExactly(other);
         assertThat(engine.networks()).isEmpty();
     }
