@@ -33,6 +33,9 @@ public class RunMojo extends AbstractDockMojo {
     /** The plugin-context key under which the runs of this project in this session are kept for {@code stop}. */
     static final String RUNS = "io.github.dockmaven.runs";
 
+    /** The plugin-context key of the aliases whose output files are taken, with the execution that took each. */
+    static final String OUTPUTS = "io.github.dockmaven.outputs";
+
     /**
      * The containers to start. See the README for every element: {@code alias}, {@code image}, {@code ports}, {@code
      * env}, {@code wait}, {@code dependsOn}, {@code volumes}, ...
@@ -60,7 +63,8 @@ public class RunMojo extends AbstractDockMojo {
     boolean showLogs;
 
     /**
-     * Where each container's output is written, as {@code <alias>.log}.
+     * Where each container's output is written, as {@code <alias>.log} ({@code <alias>@<execution id>.log} when an
+     * earlier {@code run} execution of this build used the same alias).
      *
      * @since 0.1.0
      */
@@ -103,7 +107,7 @@ public class RunMojo extends AbstractDockMojo {
                 engine,
                 console(),
                 scope,
-                alias -> new ContainerOutput(alias, console(), showLogs, logDir.toPath()),
+                alias -> new ContainerOutput(outputName(alias), console(), showLogs, logDir.toPath()),
                 build.executor(),
                 build.images());
         try {
@@ -117,6 +121,19 @@ public class RunMojo extends AbstractDockMojo {
         if (scope.isCli()) {
             getLog().info("The containers keep running after Maven exits; stop them with mvn dock:stop");
         }
+    }
+
+    /**
+     * How a container's output is prefixed and named: its alias, or {@code alias@execution} when another run execution
+     * of this project in this build used the alias already, so that neither overwrites the other's file.
+     */
+    @SuppressWarnings("unchecked")
+    private String outputName(String alias) {
+        Map<String, String> taken = (Map<String, String>) ((Map<String, Object>) getPluginContext())
+                .computeIfAbsent(OUTPUTS, k -> new java.util.concurrent.ConcurrentHashMap<String, String>());
+        String execution = mojoExecution.getExecutionId();
+        String owner = taken.putIfAbsent(alias, execution);
+        return owner == null || owner.equals(execution) ? alias : alias + "@" + execution;
     }
 
     @SuppressWarnings("unchecked")

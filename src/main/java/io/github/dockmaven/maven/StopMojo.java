@@ -6,9 +6,13 @@ import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.Stopper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,7 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Stops and removes the containers that {@code dock:run} started for this project in this build, and the network and
  * volumes it created: all at once, in reverse dependency order, each gracefully within its {@code stopTimeout} or
  * killed. Run on its own ({@code mvn dock:stop}), it finds the containers a command-line {@code mvn dock:run} left
- * running by their labels.
+ * running by their labels. With several {@code run} executions, a {@code stop} execution stops those of its own
+ * execution id, and those of run executions that have no stop of their own.
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractDockMojo {
@@ -50,9 +55,13 @@ public class StopMojo extends AbstractDockMojo {
 
     @Override
     void run() {
-        List<RunRecord> runs = new ArrayList<>(runsOfThisSession());
+        List<RunRecord> all = runsOfThisSession();
+        List<RunRecord> runs = runsToStop(all);
         if (runs.isEmpty()) {
-            if (fromCommandLine()) {
+            if (!all.isEmpty()) {
+                getLog().info("Nothing to stop for execution '" + mojoExecution.getExecutionId() + "': the runs of "
+                        + projectId() + " still up belong to executions with a stop of their own");
+            } else if (fromCommandLine()) {
                 stopByLabels();
             } else {
                 getLog().info("Nothing to stop: dock:run started no containers for " + projectId() + " in this build");
@@ -98,6 +107,33 @@ public class StopMojo extends AbstractDockMojo {
         if (result.containers().isEmpty()) {
             getLog().info("Nothing to stop: no containers started by mvn dock:run for " + projectId());
         }
+    }
+
+    /**
+     * The runs this stop is responsible for: those of its own execution, and those of run executions that have no
+     * stop of their own. So two executions that both run and stop keep their containers apart, and one stop
+     * execution still stops everything when it is the only one.
+     */
+    private List<RunRecord> runsToStop(List<RunRecord> all) {
+        String own = mojoExecution.getExecutionId();
+        Set<String> withStop = new HashSet<>();
+        Plugin plugin = project.getPlugin(
+                mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey());
+        if (plugin != null) {
+            for (PluginExecution execution : plugin.getExecutions()) {
+                if (execution.getGoals().contains(goal())) {
+                    withStop.add(execution.getId());
+                }
+            }
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord run : all) {
+            String execution = run.scope().execution();
+            if (execution.equals(own) || !withStop.contains(execution)) {
+                runs.add(run);
+            }
+        }
+        return runs;
     }
 
     @SuppressWarnings("unchecked")
