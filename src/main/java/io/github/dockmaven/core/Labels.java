@@ -19,10 +19,18 @@ public final class Labels {
     public static final String SESSION = PREFIX + "session";
     /** The id of the {@code run} execution that created it, e.g. {@code default} or {@code start-db}. */
     public static final String EXECUTION = PREFIX + "execution";
-    /** {@code lifecycle} (removed when the build ends) or {@code cli} (outlives Maven until {@code dock:stop}). */
+    /**
+     * {@code lifecycle} (removed when the build ends), {@code cli} (outlives Maven until {@code dock:stop}) or {@code
+     * kept} (a lifecycle run with {@code dock.keep}: outlives Maven until {@code dock:remove}).
+     */
     public static final String MODE = PREFIX + "mode";
     /** The Maven process that owns it, {@code host/pid}, so leftovers of dead builds can be told from live ones. */
     public static final String OWNER = PREFIX + "owner";
+    /**
+     * The owner's pid namespace and start time, {@code <namespace>@<epoch seconds>}, so that neither a reused pid nor
+     * a build in another container of the same host name passes for the owner.
+     */
+    public static final String OWNER_PROCESS = PREFIX + "owner-process";
     /** The container's alias. */
     public static final String ALIAS = PREFIX + "alias";
     /** The container's stop mode and grace period, so a later {@code dock:stop} stops it the same way. */
@@ -34,6 +42,7 @@ public final class Labels {
 
     public static final String MODE_LIFECYCLE = "lifecycle";
     public static final String MODE_CLI = "cli";
+    public static final String MODE_KEPT = "kept";
 
     private Labels() {}
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param artifactId the project's artifactId, used in names
  * @param session the Maven session's id
  * @param execution the {@code run} execution's id
- * @param mode {@link Labels#MODE_LIFECYCLE} or {@link Labels#MODE_CLI}
+ * @param mode {@link Labels#MODE_LIFECYCLE}, {@link Labels#MODE_CLI} or {@link Labels#MODE_KEPT}
  * @param owner {@code host/pid} of the Maven process
  */
 public record Scope(String project, String artifactId, String session, String execution, String mode, String owner) {
@@ -26,6 +26,9 @@ public record Scope(String project, String artifactId, String session, String ex
         labels.put(Labels.EXECUTION, execution);
         labels.put(Labels.MODE, mode);
         labels.put(Labels.OWNER, owner);
+        if (owner.equals(Owners.self())) {
+            labels.put(Labels.OWNER_PROCESS, Owners.selfProcess());
+        }
         return labels;
     }
 
