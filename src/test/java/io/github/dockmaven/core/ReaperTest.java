@@ -1,0 +1,173 @@
+package io.github.dockmaven.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dockmaven.core.ContainerInfo.Status;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReaperTest {
+
+    private static final String SESSION = "s3ss10n";
+
+    private final InMemoryEngine engine = new InMemoryEngine();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void shutDown() {
+        executor.shutdownNow();
+        engine.close();
+    }
+
+    private static Map<String, String> labels(String session, String mode, String alias) {
+        Map<String, String> labels =
+                new LinkedHashMap<>(new Scope("com.example:shop", "shop", session, "default", mode, "ci/1").labels());
+        if (alias != null) {
+            labels.put(Labels.ALIAS, alias);
+        }
+        return labels;
+    }
+
+    private List<String> remaining() {
+        return java.util.stream.Stream.of(
+                        engine.containers().stream().map(ContainerInfo::name),
+                        engine.networks().stream().map(Engine.ResourceInfo::name),
+                        engine.volumes().stream().map(Engine.ResourceInfo::name))
+                .flatMap(s -> s)
+                .toList();
+    }
+
+    @Test
+    void killsAndRemovesEverythingTheSessionCreatedInTheLifecycle() {
+        String db = engine.givenContainer(
+                "shop-db-s3ss10n", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        String app = engine.givenContainer(
+                "shop-app-s3ss10n", "example/app:1", labels(SESSION, Labels.MODE_LIFECYCLE, "app"), Status.EXITED);
+        engine.givenNetwork("shop-net-s3ss10n", labels(SESSION, Labels.MODE_LIFECYCLE, null));
+        engine.givenVolume("shop-vol-data-s3ss10n", labels(SESSION, Labels.MODE_LIFECYCLE, null));
+
+        Reaper.Result result = new Reaper(engine, executor)
+                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofSeconds(5));
+
+        assertThat(remaining()).isEmpty();
+        assertThat(result.complete()).isTrue();
+        assertThat(result.total()).isEqualTo(4);
+        assertThat(result.summary())
+                .isEqualTo("2 containers ('db' (example/db:1, " + Ids.shortId(db) + "), 'app' (example/app:1, "
+                        + Ids.shortId(app) + ")), 1 network and 1 volume");
+        assertThat(engine.happened("stopContainer", "db"))
+                .as("no grace: killed")
+                .isFalse();
+    }
+
+    @Test
+    void leavesOtherSessionsCommandLineRunsKeptRunsAndWhatItIsToldToKeep() {
+        engine.givenContainer("other", "example/db:1", labels("other", Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        engine.givenContainer("cli", "example/db:1", labels(SESSION, Labels.MODE_CLI, "db"), Status.RUNNING);
+        engine.givenContainer("kept", "example/db:1", labels(SESSION, Labels.MODE_KEPT, "db"), Status.RUNNING);
+        engine.givenContainer("foreign", "example/db:1", Map.of(), Status.RUNNING);
+        String told = engine.givenContainer(
+                "told", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        engine.givenVolume("told-volume", labels(SESSION, Labels.MODE_LIFECYCLE, null));
+        engine.givenContainer("gone", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+
+        Reaper.Result result = new Reaper(engine, executor)
+                .reap(
+                        Reaper.sessionFilter(SESSION),
+                        name -> name.equals(told) || name.equals("told-volume"),
+                        Duration.ZERO,
+                        Duration.ofSeconds(5));
+
+        assertThat(remaining()).containsExactlyInAnyOrder("other", "cli", "kept", "foreign", "told", "told-volume");
+        assertThat(result.summary()).startsWith("1 container ('db' (example/db:1, ");
+    }
+
+    @Test
+    void catchesAContainerThatLandsWhileItSettles() throws Exception {
+        engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        // a creation the dead build had sent, landing a moment later
+        executor.submit(() -> {
+            Thread.sleep(400);
+            return engine.givenContainer(
+                    "app", "example/app:1", labels(SESSION, Labels.MODE_LIFECYCLE, "app"), Status.CREATED);
+        });
+
+        Reaper.Result result = new Reaper(engine, executor)
+                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+        assertThat(remaining()).isEmpty();
+        assertThat(result.containers()).hasSize(2);
+    }
+
+    @Test
+    void asksAnEngineThatDoesNotAnswerAgainUntilItDoes() {
+        engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        AtomicInteger listings = new AtomicInteger();
+        Engine restarting = failingListings(() -> listings.incrementAndGet() <= 2);
+
+        long start = System.nanoTime();
+        Reaper.Result result = new Reaper(restarting, executor)
+                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofSeconds(10));
+
+        assertThat(remaining()).isEmpty();
+        assertThat(result.complete()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void givesUpOnAnEngineThatNeverAnswersAtTheLimit() {
+        engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        Engine gone = failingListings(() -> true);
+
+        long start = System.nanoTime();
+        Reaper.Result result = new Reaper(gone, executor)
+                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofMillis(1500));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(1400), Duration.ofSeconds(3));
+        assertThat(result.complete()).isFalse();
+        assertThat(result.failures())
+                .containsExactly(
+                        "Could not list containers: Cannot connect to the engine at unix:///var/run/docker.sock");
+        assertThat(remaining()).containsExactly("db");
+    }
+
+    @Test
+    void reportsWhatCouldNotBeRemoved() {
+        engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        engine.script("db").failsOnRemove("device or resource busy");
+
+        Reaper.Result result = new Reaper(engine, executor)
+                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofMillis(1500));
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.failures()).singleElement().asString().endsWith(": device or resource busy");
+        assertThat(result.summary()).isEqualTo("0 containers, 0 networks and 0 volumes");
+    }
+
+    /** The engine, with container listings failing while {@code failing} says so. */
+    private Engine failingListings(java.util.function.BooleanSupplier failing) {
+        return (Engine) Proxy.newProxyInstance(
+                Engine.class.getClassLoader(), new Class<?>[] {Engine.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("listContainers") && failing.getAsBoolean()) {
+                        throw new EngineException(
+                                "Could not list containers: Cannot connect to the engine at unix:///var/run/docker.sock");
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
