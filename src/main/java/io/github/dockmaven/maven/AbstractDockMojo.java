@@ -108,13 +108,12 @@ abstract class AbstractDockMojo extends AbstractMojo {
     }
 
     Scope scope(String executionId) {
-        return new Scope(
-                projectId(),
-                project.getArtifactId(),
-                buildSession().id(),
-                executionId,
-                fromCommandLine() ? Labels.MODE_CLI : Labels.MODE_LIFECYCLE,
-                Owners.self());
+        return new Scope(projectId(), project.getArtifactId(), buildSession().id(), executionId, mode(), Owners.self());
+    }
+
+    /** The {@link Labels#MODE} of what this goal creates. */
+    String mode() {
+        return fromCommandLine() ? Labels.MODE_CLI : Labels.MODE_LIFECYCLE;
     }
 
     /** The skip reasons that failsafe honours, for the goals around integration tests. */

@@ -3,6 +3,8 @@ package io.github.dockmaven.maven;
 import io.github.dockmaven.core.ContainerOutput;
 import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.Labels;
+import io.github.dockmaven.core.Leftovers;
 import io.github.dockmaven.core.Plan;
 import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.RunRecord;
@@ -10,10 +12,18 @@ import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.Starter;
 import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,8 +34,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * dock.<alias>.*} properties and streams each container's output. If anything fails, everything this execution
  * created is removed before the build fails.
  *
- * <p>Bound to the lifecycle, the containers are gone when the build ends, however it ends. Typed on the command line
+ * <p>Bound to the lifecycle, the containers are gone when the build ends, however it ends: the session's shutdown hook
+ * removes them when Maven is interrupted, and a watchdog process when Maven is killed. Typed on the command line
  * ({@code mvn dock:run}), they keep running after Maven exits, until {@code mvn dock:stop}.
+ *
+ * <p>Before it starts anything, it removes what earlier builds of the project left behind when they died (see {@link
+ * Leftovers}).
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class RunMojo extends AbstractDockMojo {
@@ -71,6 +85,21 @@ public class RunMojo extends AbstractDockMojo {
     @Parameter(property = "dock.logDir", defaultValue = "${project.build.directory}/dock")
     File logDir;
 
+    /**
+     * Keeps the containers, network and volumes after the build, for debugging: {@code stop} leaves them, and so do
+     * an interrupted or killed build and later builds of the project; {@code mvn dock:remove} removes them. The same
+     * property as {@code stop}'s {@code keep}, read here so that what is kept is marked as such when it is created
+     * (label {@code io.github.dockmaven.mode=kept}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.keep", defaultValue = "false")
+    boolean keep;
+
+    /** The plugin itself: its jar and dependencies are the watchdog's class path. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    PluginDescriptor plugin;
+
     @Override
     String goal() {
         return "run";
@@ -100,8 +129,9 @@ public class RunMojo extends AbstractDockMojo {
         Scope scope = scope(mojoExecution.getExecutionId());
         RunRecord record = new RunRecord(scope);
         BuildSession build = buildSession();
-        if (!scope.isCli()) {
-            build.register(record, console());
+        new Leftovers(engine, console(), build.executor()).clean(projectId(), build.id());
+        if (Labels.MODE_LIFECYCLE.equals(scope.mode())) {
+            build.guard(record, console(), this::pluginClasspath);
         }
         Starter starter = new Starter(
                 engine,
@@ -117,9 +147,13 @@ public class RunMojo extends AbstractDockMojo {
             throw e;
         }
         runs().add(record);
+        build.rehearseExit();
         exportProperties(plan, record, engine.info().portHost());
         if (scope.isCli()) {
             getLog().info("The containers keep running after Maven exits; stop them with mvn dock:stop");
+        } else if (Labels.MODE_KEPT.equals(scope.mode())) {
+            getLog().info("The containers stay after the build (dock.keep is set), also if it is interrupted or"
+                    + " killed; remove them with mvn dock:remove");
         }
     }
 
@@ -134,6 +168,38 @@ public class RunMojo extends AbstractDockMojo {
         String execution = mojoExecution.getExecutionId();
         String owner = taken.putIfAbsent(alias, execution);
         return owner == null || owner.equals(execution) ? alias : alias + "@" + execution;
+    }
+
+    @Override
+    String mode() {
+        return keep && !fromCommandLine() ? Labels.MODE_KEPT : super.mode();
+    }
+
+    /** The plugin's jar and its runtime dependencies, from the plugin descriptor, else from the plugin's class loader. */
+    List<Path> pluginClasspath() {
+        Set<Path> paths = new LinkedHashSet<>();
+        if (plugin != null) {
+            if (plugin.getPluginArtifact() != null && plugin.getPluginArtifact().getFile() != null) {
+                paths.add(plugin.getPluginArtifact().getFile().toPath());
+            }
+            if (plugin.getArtifacts() != null) {
+                for (Artifact artifact : plugin.getArtifacts()) {
+                    if (artifact.getFile() != null) {
+                        paths.add(artifact.getFile().toPath());
+                    }
+                }
+            }
+        }
+        if (paths.isEmpty() && getClass().getClassLoader() instanceof URLClassLoader loader) {
+            for (URL url : loader.getURLs()) {
+                try {
+                    paths.add(Path.of(url.toURI()));
+                } catch (URISyntaxException | IllegalArgumentException notAFile) {
+                    getLog().debug("Not on the watchdog's class path: " + url);
+                }
+            }
+        }
+        return List.copyOf(paths);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,15 +1,24 @@
 package io.github.dockmaven.maven;
 
 import io.github.dockmaven.core.Cleanup;
+import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.Stopper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -26,6 +35,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractDockMojo {
+
+    /** How long {@code stop} waits for the log streams of its containers to close. */
+    static final Duration FOLLOWERS_CLOSE_LIMIT = Duration.ofSeconds(2);
 
     /**
      * Leaves the containers, network and volumes in place, for debugging; {@code mvn dock:remove} removes them later.
@@ -71,7 +83,7 @@ public class StopMojo extends AbstractDockMojo {
         BuildSession build = buildSession();
         if (keep) {
             for (RunRecord run : runs) {
-                build.unregister(run);
+                build.keep(run);
                 forget(run);
                 getLog().info("Keeping " + describe(run.containers()) + " (dock.keep is set); remove them with mvn"
                         + " dock:remove");
@@ -81,22 +93,53 @@ public class StopMojo extends AbstractDockMojo {
         Stopper stopper = new Stopper(engine(), console(), build.executor());
         List<String> failures = new ArrayList<>();
         for (RunRecord run : runs) {
-            run.followers().forEach(f -> {
-                try {
-                    f.close();
-                } catch (java.io.IOException | RuntimeException ignored) {
-                    // The stream ends with its container anyway.
-                }
-            });
+            closeFollowers(run, build.executor());
             failures.addAll(stopper.stop(run.containers(), true));
             failures.addAll(stopper.removeNetworks(run.networks()));
             if (removeVolumes) {
                 failures.addAll(stopper.removeVolumes(run.volumes()));
+            } else {
+                build.keep(run.volumes());
             }
             build.unregister(run);
             forget(run);
         }
-        Stopper.throwIfAny(failures);
+        try {
+            Stopper.throwIfAny(failures);
+        } catch (EngineException e) {
+            throw new EngineException(
+                    e.getMessage() + "\nWhat is left is removed when Maven exits if the engine answers by then, else by"
+                            + " the watchdog or the next dock:run of " + projectId() + "; mvn dock:remove removes it"
+                            + " too.",
+                    e);
+        }
+    }
+
+    /**
+     * Closes the log streams of a run, all at once, waiting at most {@link #FOLLOWERS_CLOSE_LIMIT}: closing a stream
+     * whose engine went away can block, and must not hold up the stop.
+     */
+    static void closeFollowers(RunRecord run, Executor executor) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Closeable follower : run.followers()) {
+            closing.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            follower.close();
+                        } catch (IOException | RuntimeException ignored) {
+                            // the stream ends with its container anyway
+                        }
+                    },
+                    executor));
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(FOLLOWERS_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stillClosing) {
+            // left to finish in the background: the containers are stopped, and their streams end with them
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stopByLabels() {
