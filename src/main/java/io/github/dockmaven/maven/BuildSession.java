@@ -3,6 +3,7 @@ package io.github.dockmaven.maven;
 import io.github.dockmaven.core.Console;
 import io.github.dockmaven.core.Durations;
 import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.GuardedEngine;
 import io.github.dockmaven.core.ImageCache;
 import io.github.dockmaven.core.Reaper;
@@ -219,10 +220,11 @@ final class BuildSession {
         try {
             clean = removal.get(EXIT_LIMIT.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            console.warn("Could not remove everything this build started within " + Durations.format(EXIT_LIMIT)
-                    + afterwards());
+            console.warn("Could not remove everything this build started within " + Durations.format(EXIT_LIMIT) + ". "
+                    + whatHappensToTheRest());
         } catch (ExecutionException e) {
-            console.warn("Could not remove everything this build started: " + e.getCause() + afterwards());
+            console.warn(
+                    "Could not remove everything this build started: " + e.getCause() + ". " + whatHappensToTheRest());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -242,27 +244,38 @@ final class BuildSession {
             console.warn("Maven is exiting before dock:stop ran: killing and removing the " + expected + " container"
                     + (expected == 1 ? "" : "s") + " this build started, with its network and volumes");
         }
+        Map<String, String> filter = Reaper.sessionFilter(id);
+        WatchdogProcess current = watchdog;
+        if (current != null && current.isAlive()) {
+            // an engine that does not answer now is the watchdog's to wait for: Maven exits without delay
+            try {
+                engine.listContainers(filter);
+            } catch (EngineException e) {
+                console.warn("Cannot reach the engine to remove what is left of this build: " + e.getMessage() + ". "
+                        + whatHappensToTheRest());
+                return false;
+            }
+        }
         long start = System.nanoTime();
-        Reaper.Result result =
-                new Reaper(engine, executor).reap(Reaper.sessionFilter(id), kept::contains, Duration.ZERO, EXIT_LIMIT);
+        Reaper.Result result = new Reaper(engine, executor).reap(filter, kept::contains, Duration.ZERO, EXIT_LIMIT);
         live.clear();
         if (result.total() > 0) {
             console.warn("Removed " + result.summary() + " of this build in "
                     + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
         }
         if (!result.complete()) {
-            console.warn(
-                    "Could not remove everything this build started:\n  - " + String.join("\n  - ", result.failures())
-                            + "\n" + afterwards().substring(2));
+            console.warn("Could not remove everything this build started:\n  - "
+                    + String.join("\n  - ", result.failures()) + "\n" + whatHappensToTheRest());
         }
         return result.complete();
     }
 
-    private String afterwards() {
-        return watchdog != null
-                ? "; the watchdog keeps trying for " + Durations.format(WATCHDOG_GIVE_UP)
-                        + " after Maven exits, then the next dock:run of the project removes what is left"
-                : "; the next dock:run of the project removes what is left";
+    private String whatHappensToTheRest() {
+        WatchdogProcess current = watchdog;
+        return current != null && current.isAlive()
+                ? "The watchdog keeps trying for " + Durations.format(WATCHDOG_GIVE_UP) + " after Maven exits; after"
+                        + " that, the next dock:run of the project removes it, or mvn dock:remove."
+                : "The next dock:run of the project removes it, or mvn dock:remove.";
     }
 
     /**

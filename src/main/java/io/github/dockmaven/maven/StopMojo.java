@@ -38,6 +38,8 @@ public class StopMojo extends AbstractDockMojo {
 
     /** How long {@code stop} waits for the log streams of its containers to close. */
     static final Duration FOLLOWERS_CLOSE_LIMIT = Duration.ofSeconds(2);
+    /** A stop that failed faster than this is tried once more. */
+    static final Duration QUICK_FAILURE = Duration.ofSeconds(10);
 
     /**
      * Leaves the containers, network and volumes in place, for debugging; {@code mvn dock:remove} removes them later.
@@ -94,11 +96,17 @@ public class StopMojo extends AbstractDockMojo {
         List<String> failures = new ArrayList<>();
         for (RunRecord run : runs) {
             closeFollowers(run, build.executor());
-            failures.addAll(stopper.stop(run.containers(), true));
-            failures.addAll(stopper.removeNetworks(run.networks()));
-            if (removeVolumes) {
-                failures.addAll(stopper.removeVolumes(run.volumes()));
-            } else {
+            long start = System.nanoTime();
+            List<String> failed = stopAndRemove(run, stopper);
+            if (!failed.isEmpty() && System.nanoTime() - start < QUICK_FAILURE.toNanos()) {
+                // After an engine restart the client's pooled connections are dead, and the first requests on them
+                // fail at once; they are discarded then, so one more round gets through. A slow failure (an engine
+                // that does not answer) is not worth waiting for twice.
+                getLog().debug("Trying once more after: " + failed);
+                failed = stopAndRemove(run, stopper);
+            }
+            failures.addAll(failed);
+            if (!removeVolumes) {
                 build.keep(run.volumes());
             }
             build.unregister(run);
@@ -113,6 +121,15 @@ public class StopMojo extends AbstractDockMojo {
                             + " too.",
                     e);
         }
+    }
+
+    private List<String> stopAndRemove(RunRecord run, Stopper stopper) {
+        List<String> failures = new ArrayList<>(stopper.stop(run.containers(), true));
+        failures.addAll(stopper.removeNetworks(run.networks()));
+        if (removeVolumes) {
+            failures.addAll(stopper.removeVolumes(run.volumes()));
+        }
+        return failures;
     }
 
     /**

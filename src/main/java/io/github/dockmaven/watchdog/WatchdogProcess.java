@@ -101,6 +101,10 @@ public final class WatchdogProcess {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Tells the watchdog never to remove these resources (container ids or names, network or volume names). */
     public synchronized void keep(Collection<String> idsOrNames) {
         StringBuilder lines = new StringBuilder();
