@@ -5,6 +5,7 @@ import static io.github.dockmaven.maven.DockerCli.ofProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,7 @@ class EngineGoneIT {
                         "verify",
                         "-Ddock.host=" + engine.host())) {
             build.awaitMarker("it-started", Duration.ofSeconds(120));
+            ProcessHandle watchdog = build.watchdog().orElseThrow(() -> new AssertionError("no watchdog runs"));
 
             engine.down();
             long released = System.nanoTime();
@@ -82,6 +84,7 @@ class EngineGoneIT {
             MavenBuild.sleep(3000);
             engine.up();
             awaitNone(Duration.ofSeconds(15), "io.github.dockmaven.project=" + project);
+            assertThat(watchdog.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
             assertThat(build.log())
                     .containsPattern(
                             "\\[dock watchdog\\] Maven ended without dock:stop; removed what build \\w+ \\(Maven"

@@ -131,11 +131,14 @@ class WhenABuildDiesIT {
                     .anyMatch(r -> r.startsWith("volume "))
                     .noneMatch(r -> r.contains("-app-"));
             assertThat(build.log()).doesNotContain("Started 'db'");
+            ProcessHandle watchdog = build.watchdog().orElseThrow(() -> new AssertionError("no watchdog runs"));
 
             build.signal("KILL");
             build.awaitExit(Duration.ofSeconds(10));
 
             awaitNone(Duration.ofSeconds(15), "io.github.dockmaven.project=" + project);
+            // it reports once it has listed again for a while, in case a creation was still on its way
+            assertThat(watchdog.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
             assertThat(build.log())
                     .containsPattern(
                             "\\[dock watchdog\\] Maven ended without dock:stop; removed what build \\w+ \\(Maven"
