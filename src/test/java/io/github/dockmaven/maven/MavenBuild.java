@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A real {@code mvn} build of a copy of a test project under {@code src/test/resources/projects}, run with the Maven
- * that runs this build, offline, against the local repository into which {@code invoker:install} put the plugin
- * under test. Its output (and that of the watchdog, which inherits it) goes to {@code build.log} in the copy ({@code
+ * that runs this build, without network, against the local repository into which {@code invoker:install} put the
+ * plugin under test. Its output (and that of the watchdog, which inherits it) goes to {@code build.log} in the copy ({@code
  * build-2.log}, ... for later builds in the same copy).
  *
  * <p>{@code mvn} is a shell script that ends in {@code exec java}, so the process started here becomes the Maven JVM
@@ -27,6 +27,24 @@ import java.util.stream.Stream;
 final class MavenBuild implements AutoCloseable {
 
     private static final AtomicInteger COPIES = new AtomicInteger();
+
+    /**
+     * Every repository is the main build's local repository, read as a remote one: nothing goes to the network, and
+     * unlike {@code -o} (which Maven 3.8 applies to {@code file:} repositories too) whatever the build needs and the
+     * local repository of the ITs lacks is copied from there.
+     */
+    private static final String SETTINGS =
+            """
+            <settings>
+              <mirrors>
+                <mirror>
+                  <id>main-build-repository</id>
+                  <mirrorOf>*</mirrorOf>
+                  <url>@userRepo@</url>
+                </mirror>
+              </mirrors>
+            </settings>
+            """;
 
     private final Path dir;
     private final Path log;
@@ -69,15 +87,14 @@ final class MavenBuild implements AutoCloseable {
     /** Starts {@code mvn <args>} in {@code dir}. */
     static MavenBuild start(Path dir, String... args) throws IOException {
         Path settings = dir.resolve("settings.xml");
-        String userRepo = Path.of(property("dock.it.userRepo")).toUri().toString();
         Files.writeString(
                 settings,
-                Files.readString(Path.of(property("basedir"), "src/it/settings.xml"))
-                        .replace("@localRepositoryUrl@", userRepo));
+                SETTINGS.replace(
+                        "@userRepo@",
+                        Path.of(property("dock.it.userRepo")).toUri().toString()));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(property("maven.home"), "bin", "mvn").toString(),
                 "-B",
-                "-o",
                 "-s",
                 settings.toString(),
                 "-Dmaven.repo.local=" + property("dock.it.localRepo"),
