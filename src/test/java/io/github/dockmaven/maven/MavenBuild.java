@@ -81,6 +81,8 @@ final class MavenBuild implements AutoCloseable {
         Path pom = target.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("@artifactId@", artifactId));
         Files.createDirectories(target.resolve("markers"));
+        // the copy is a root project of its own, not a module of the build it sits in (Maven 4 looks upwards)
+        Files.createDirectories(target.resolve(".mvn"));
         return target;
     }
 
