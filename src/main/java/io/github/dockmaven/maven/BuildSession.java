@@ -134,7 +134,7 @@ final class BuildSession {
      * Lists what the session created, as the shutdown hook will, once there is something to list: the engine client
      * then has loaded what it needs to read networks and volumes that exist, while the plugin's class realm is open.
      */
-    void rehearseExit() {
+    synchronized void rehearseExit() {
         GuardedEngine current = engine;
         if (current == null || shutdownHook == null) {
             return;
@@ -240,9 +240,11 @@ final class BuildSession {
 
     private boolean removeWhatIsLeft(Console console) {
         int expected = live.stream().mapToInt(r -> r.containers().size()).sum();
-        if (!live.isEmpty()) {
+        if (expected > 0) {
             console.warn("Maven is exiting before dock:stop ran: killing and removing the " + expected + " container"
                     + (expected == 1 ? "" : "s") + " this build started, with its network and volumes");
+        } else if (!live.isEmpty()) {
+            console.warn("Maven is exiting while dock:run is starting containers: removing what it created so far");
         }
         Map<String, String> filter = Reaper.sessionFilter(id);
         WatchdogProcess current = watchdog;
@@ -287,13 +289,14 @@ final class BuildSession {
     private void loadWhatTheExitNeeds(Console console, List<Path> classpath) {
         ClassLoader loader = getClass().getClassLoader();
         int loaded = 0;
+        List<String> missing = new ArrayList<>();
         for (Path entry : classpath) {
             for (String name : classNames(entry, console)) {
                 try {
                     Class.forName(name, false, loader);
                     loaded++;
-                } catch (ClassNotFoundException | LinkageError e) {
-                    console.debug("Could not load " + name + " ahead of the shutdown hook: " + e);
+                } catch (ClassNotFoundException | LinkageError optionalDependencyAbsent) {
+                    missing.add(name);
                 }
             }
         }
@@ -308,7 +311,8 @@ final class BuildSession {
         } catch (RuntimeException e) {
             console.debug("Could not prepare the shutdown cleanup: " + e.getMessage());
         }
-        console.debug("Loaded " + loaded + " classes for the shutdown cleanup");
+        console.debug("Loaded " + loaded + " classes for the shutdown cleanup"
+                + (missing.isEmpty() ? "" : "; " + missing.size() + " need what is not here, e.g. " + missing.get(0)));
     }
 
     /** The binary names of our classes and the engine client's in a jar or classes directory of the class path. */

@@ -40,6 +40,8 @@ public final class WatchdogProcess {
      * @param classpath the plugin's jar and its runtime dependencies
      * @param session the session's id, as in the {@code io.github.dockmaven.session} label
      * @param endpoint where the engine is, exactly as Maven reaches it
+     * @param giveUpAfter how long the watchdog keeps asking an engine that does not answer
+     * @param console where Maven reports whether the watchdog came up
      * @throws IOException when the process cannot be started
      */
     public static WatchdogProcess start(
