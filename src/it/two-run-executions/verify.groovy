@@ -6,7 +6,8 @@ try {
     assert log.contains('[svc@second] I am second')
     assert log =~ /Tests run: 2, Failures: 0, Errors: 0/
     // Each execution's stop removes its own execution's container, not the other's.
-    def stops = log.split(/--- dock-maven-plugin:[^:]+:stop \(/).drop(1)
+    // Maven 3.8 names the plugin by its artifactId, 3.9 and 4 by its goal prefix
+    def stops = log.split(/--- (?:dock-maven-plugin|dock):[^:]+:stop \(/).drop(1)
     assert stops.size() == 2
     assert stops[0].startsWith('first)')
     assert (stops[0] =~ /Killed and removed 'svc' \(dock-it\/busybox:1, [0-9a-f]{12}\) in /).count == 1
