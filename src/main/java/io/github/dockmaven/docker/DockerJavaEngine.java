@@ -161,13 +161,19 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void pull(String image, Consumer<PullProgress> progress) {
         String attempt = "Could not pull image '" + image + "'";
+        Optional<RegistryAuth.Credentials> credentials;
+        try {
+            credentials = registryAuth.forImage(image);
+        } catch (RuntimeException e) {
+            throw Failures.map(attempt, e);
+        }
         PullTracker tracker = new PullTracker(image, progress, System::nanoTime);
         StreamCallback<PullResponseItem> callback = new StreamCallback<>() {
             @Override
             protected void handle(PullResponseItem item) {
                 String error = errorOf(item);
                 if (error != null) {
-                    fail(new EngineException(Failures.pullFailure(image, error)));
+                    fail(new EngineException(Failures.pullFailure(image, error, credentials)));
                     return;
                 }
                 ResponseItem.ProgressDetail detail = item.getProgressDetail();
@@ -181,7 +187,7 @@ public final class DockerJavaEngine implements Engine {
         String[] reference = splitReference(image);
         try {
             PullImageCmd cmd = client(attempt, false).pullImageCmd(reference[0]).withTag(reference[1]);
-            registryAuth.forImage(image).map(DockerJavaEngine::authConfig).ifPresent(cmd::withAuthConfig);
+            credentials.map(DockerJavaEngine::authConfig).ifPresent(cmd::withAuthConfig);
             cmd.exec(callback);
         } catch (RuntimeException e) {
             throw Failures.map(attempt, e, endpoint.host());
@@ -192,7 +198,7 @@ public final class DockerJavaEngine implements Engine {
             throw engine;
         }
         if (failure instanceof DockerException docker) {
-            String message = Failures.pullFailure(image, Failures.engineMessage(docker));
+            String message = Failures.pullFailure(image, Failures.engineMessage(docker), credentials);
             throw failure instanceof NotFoundException
                     ? new EngineException.NotFound(message, failure)
                     : new EngineException(message, failure);

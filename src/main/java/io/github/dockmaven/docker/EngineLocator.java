@@ -101,17 +101,19 @@ public final class EngineLocator {
      * Finds the engine from this process's environment and the user's home directory.
      *
      * @param explicitHost the daemon address the user configured ({@code dock.host}), or null
+     * @param registryAuth the credentials for pulls
      * @param debug receives one line per attempt
      * @return a ready engine; close it when done
      * @throws EngineException listing every place tried when no engine answers
      */
-    public static DockerJavaEngine locate(String explicitHost, Consumer<String> debug) {
-        return new EngineLocator(System.getenv(), Path.of(System.getProperty("user.home")), debug).find(explicitHost);
+    public static DockerJavaEngine locate(String explicitHost, RegistryAuth registryAuth, Consumer<String> debug) {
+        return new EngineLocator(System.getenv(), Path.of(System.getProperty("user.home")), debug)
+                .find(explicitHost, registryAuth);
     }
 
-    /** Finds the engine and returns a ready client for it; see {@link #findEndpoint}. */
-    public DockerJavaEngine find(String explicitHost) {
-        return new DockerJavaEngine(findEndpoint(explicitHost));
+    /** Finds the engine and returns a ready client for it, pulling with {@code registryAuth}; see {@link #findEndpoint}. */
+    public DockerJavaEngine find(String explicitHost, RegistryAuth registryAuth) {
+        return new DockerJavaEngine(findEndpoint(explicitHost), registryAuth);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns docker-java's exceptions into the port's: the engine's own message, prefixed with what we attempted, the
@@ -105,43 +106,91 @@ final class Failures {
         return plain.isBlank() ? "HTTP status " + failure.getHttpStatus() : plain.trim();
     }
 
-    /** Why a pull failed, in words a user can act on, judged from the engine's (or registry's) message. */
-    static String pullReason(String engineMessage) {
+    /** What kind of failure a pull met, judged from the engine's (or the registry's) message. */
+    enum PullProblem {
+        /** The registry wants credentials, or refused the ones sent. */
+        AUTH,
+        /** No such repository or tag. */
+        NOT_FOUND,
+        /** Docker Hub's answer for both a missing and a private repository. */
+        NOT_FOUND_OR_AUTH,
+        /** The engine could not reach the registry. */
+        NETWORK,
+        OTHER
+    }
+
+    static PullProblem classify(String engineMessage) {
         String text = engineMessage.toLowerCase(Locale.ROOT);
         if (text.contains("does not exist or may require")) {
-            return "not found, or the registry denied access";
+            return PullProblem.NOT_FOUND_OR_AUTH;
         }
         if (text.contains("unauthorized")
-                || text.contains("denied")
                 || text.contains("authentication required")
                 || text.contains("no basic auth credentials")
+                || text.contains("invalid username/password")
+                || text.contains("access to the resource is denied")
+                || text.contains("access denied")
                 || text.contains("forbidden")) {
-            return "unauthorized: the registry denied access";
+            return PullProblem.AUTH;
         }
         if (text.contains("not found")
                 || text.contains("manifest unknown")
                 || text.contains("does not exist")
                 || text.contains("no such image")
                 || text.contains("name unknown")) {
-            return "not found";
+            return PullProblem.NOT_FOUND;
         }
         if (text.contains("dial tcp")
                 || text.contains("no such host")
-                || text.contains("i/o timeout")
                 || text.contains("timeout")
                 || text.contains("connection refused")
                 || text.contains("connection reset")
                 || text.contains("network is unreachable")
                 || text.contains("tls")
                 || text.contains("x509")
-                || text.contains("eof")) {
-            return "network error reaching the registry";
+                || text.contains("eof")
+                || text.contains("pinging container registry")) {
+            return PullProblem.NETWORK;
         }
-        return "the engine reported an error";
+        return PullProblem.OTHER;
     }
 
-    /** The message of a failed pull: {@code Could not pull image 'x:1': not found (manifest unknown)}. */
-    static String pullFailure(String image, String engineMessage) {
-        return "Could not pull image '" + image + "': " + pullReason(engineMessage) + " (" + engineMessage + ")";
+    /**
+     * The message of a failed pull. It names the image, its registry, what kind of failure it was and what to do, then
+     * quotes the engine: {@code Could not pull image 'ghcr.io/acme/app:1' from registry ghcr.io: not found: ...}.
+     *
+     * @param credentials the credentials the pull was sent with, if any: an authentication failure names where they
+     *     came from (never what they are)
+     */
+    static String pullFailure(String image, String engineMessage, Optional<RegistryAuth.Credentials> credentials) {
+        String registry = Registries.of(image);
+        String fix;
+        switch (classify(engineMessage)) {
+            case AUTH ->
+                fix = credentials.isPresent()
+                        ? "authentication failed: the registry refused the credentials from "
+                                + credentials.get().source() + ". Fix the user name or password there."
+                        : "authentication required, and no credentials were found for " + registry + ". "
+                                + addCredentials(registry);
+            case NOT_FOUND -> fix = "not found: " + registry + " has no such repository or tag. Check <image>.";
+            case NOT_FOUND_OR_AUTH ->
+                fix = "not found, or not allowed (the registry does not say which). Check"
+                        + " <image>; if the repository is private, "
+                        + (credentials.isPresent()
+                                ? "check the credentials from "
+                                        + credentials.get().source() + "."
+                                : "give credentials for it: " + addCredentials(registry));
+            case NETWORK ->
+                fix = "network error: the engine could not reach " + registry + ". Check the registry"
+                        + " address, and the network and proxy settings of the engine.";
+            default -> fix = "the engine reported an error.";
+        }
+        return "Could not pull image '" + image + "' from registry " + registry + ": " + fix + " The engine said: "
+                + engineMessage;
+    }
+
+    private static String addCredentials(String registry) {
+        return "Add a <server> with <id>" + registry + "</id>, <username> and <password> to Maven's settings.xml, or"
+                + " run docker login " + (Registries.isDockerHub(registry) ? "" : registry + " ") + "first.";
     }
 }

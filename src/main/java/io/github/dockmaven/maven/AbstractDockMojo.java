@@ -7,13 +7,17 @@ import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Owners;
 import io.github.dockmaven.core.Scope;
+import io.github.dockmaven.docker.RegistryAuth;
+import io.github.dockmaven.docker.RegistryCredentials;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every goal shares: skip handling first (before any check or engine call), the engine, and the one place that
@@ -47,6 +51,10 @@ abstract class AbstractDockMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution mojoExecution;
+
+    /** Decrypts the passwords of {@code <server>}s used as registry credentials. */
+    @Component
+    SettingsDecrypter settingsDecrypter;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -95,7 +103,17 @@ abstract class AbstractDockMojo extends AbstractMojo {
     }
 
     Engine engine() {
-        return buildSession().engine(dockerHost, console());
+        return buildSession().engine(dockerHost, console(), registryAuth());
+    }
+
+    /**
+     * Registry credentials for pulls: a {@code <server>} of settings.xml whose id is the registry host, then Docker's
+     * own configuration (see {@link RegistryCredentials}).
+     */
+    RegistryAuth registryAuth() {
+        Console console = console();
+        return RegistryCredentials.fromEnvironment(
+                new SettingsServers(session.getSettings().getServers(), settingsDecrypter), console::debug);
     }
 
     String projectId() {

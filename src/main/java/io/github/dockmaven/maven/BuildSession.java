@@ -12,6 +12,7 @@ import io.github.dockmaven.core.Started;
 import io.github.dockmaven.docker.DockerJavaEngine;
 import io.github.dockmaven.docker.EngineEndpoint;
 import io.github.dockmaven.docker.EngineLocator;
+import io.github.dockmaven.docker.RegistryAuth;
 import io.github.dockmaven.watchdog.WatchdogProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,9 +102,9 @@ final class BuildSession {
     }
 
     /** The engine, found on first use and kept for the session: log streams outlive the run goal. */
-    synchronized Engine engine(String explicitHost, Console console) {
+    synchronized Engine engine(String explicitHost, Console console, RegistryAuth registryAuth) {
         if (engine == null) {
-            DockerJavaEngine found = EngineLocator.locate(explicitHost, console::debug);
+            DockerJavaEngine found = EngineLocator.locate(explicitHost, registryAuth, console::debug);
             endpoint = found.endpoint();
             engine = new GuardedEngine(found);
             console.debug("Using the engine at " + engine.info().endpoint() + " ("

@@ -188,8 +188,9 @@ class DockerJavaEngineIT {
     @Test
     void theLocatorFindsThisMachinesEngine() {
         List<String> debug = new ArrayList<>();
-        try (DockerJavaEngine found =
-                new EngineLocator(System.getenv(), Path.of(System.getProperty("user.home")), debug::add).find(null)) {
+        try (DockerJavaEngine found = new EngineLocator(
+                        System.getenv(), Path.of(System.getProperty("user.home")), debug::add)
+                .find(null, RegistryAuth.NONE)) {
             assertThat(found.info().version()).isEqualTo(engine.info().version());
         }
         assertThat(debug).last().asString().endsWith(": answers; using it");
@@ -654,8 +655,9 @@ class DockerJavaEngineIT {
     void pullFromAnUnreachableRegistryIsANetworkError() {
         assertThatThrownBy(() -> engine.pull("127.0.0.1:1/dock-it/nothing:1", progress -> {}))
                 .isInstanceOf(EngineException.class)
-                .hasMessageStartingWith("Could not pull image '127.0.0.1:1/dock-it/nothing:1': network error reaching"
-                        + " the registry (");
+                .hasMessageStartingWith("Could not pull image '127.0.0.1:1/dock-it/nothing:1' from registry"
+                        + " 127.0.0.1:1: network error: the engine could not reach 127.0.0.1:1. Check the registry"
+                        + " address, and the network and proxy settings of the engine. The engine said: ");
     }
 
     @Test
@@ -693,7 +695,9 @@ class DockerJavaEngineIT {
             assertThat(last.layersDone()).isEqualTo(last.layersTotal());
             assertThatThrownBy(() -> engine.pull(repository + ":no-such-tag", p -> {}))
                     .isInstanceOf(EngineException.NotFound.class)
-                    .hasMessageStartingWith("Could not pull image '" + repository + ":no-such-tag': not found (");
+                    .hasMessageStartingWith("Could not pull image '" + repository + ":no-such-tag' from registry"
+                            + " 127.0.0.1:" + port + ": not found: 127.0.0.1:" + port + " has no such repository or"
+                            + " tag. Check <image>. The engine said: ");
         } finally {
             registry.destroy();
             registry.waitFor(10, TimeUnit.SECONDS);

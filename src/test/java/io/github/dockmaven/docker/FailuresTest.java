@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.dockmaven.core.EngineException;
 import java.io.IOException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
@@ -55,23 +56,82 @@ class FailuresTest {
                 .hasMessage("Could not list containers: no answer from the engine (Connection refused)");
     }
 
+    private static final Optional<RegistryAuth.Credentials> NO_CREDENTIALS = Optional.empty();
+    private static final Optional<RegistryAuth.Credentials> FROM_SETTINGS = Optional.of(new RegistryAuth.Credentials(
+            "127.0.0.1:5000", "user", "the-password", null, "Maven settings <server> '127.0.0.1:5000'"));
+
     @Test
-    void pullFailuresAreClassified() {
-        assertThat(
-                        Failures.pullFailure(
-                                "nosuch/image:1",
-                                "pull access denied for nosuch/image, repository does not"
-                                        + " exist or may require 'docker login': denied: requested access to the resource is denied"))
-                .isEqualTo("Could not pull image 'nosuch/image:1': not found, or the registry denied access (pull"
-                        + " access denied for nosuch/image, repository does not exist or may require 'docker login':"
-                        + " denied: requested access to the resource is denied)");
-        assertThat(Failures.pullReason("manifest for busybox:nope not found: manifest unknown: manifest unknown"))
-                .isEqualTo("not found");
-        assertThat(Failures.pullReason("Head \"https://ghcr.io/v2/x/y/manifests/1\": unauthorized"))
-                .isEqualTo("unauthorized: the registry denied access");
-        assertThat(Failures.pullReason("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup"
-                        + " registry-1.docker.io: no such host"))
-                .isEqualTo("network error reaching the registry");
-        assertThat(Failures.pullReason("something else entirely")).isEqualTo("the engine reported an error");
+    void aRefusedPasswordNamesTheImageTheRegistryAndWhereTheCredentialsCameFrom() {
+        assertThat(Failures.pullFailure(
+                        "127.0.0.1:5000/dock/busybox:1", "unauthorized: authentication required", FROM_SETTINGS))
+                .isEqualTo("Could not pull image '127.0.0.1:5000/dock/busybox:1' from registry 127.0.0.1:5000:"
+                        + " authentication failed: the registry refused the credentials from Maven settings <server>"
+                        + " '127.0.0.1:5000'. Fix the user name or password there. The engine said: unauthorized:"
+                        + " authentication required");
+    }
+
+    @Test
+    void missingCredentialsSayHowToGiveThem() {
+        assertThat(Failures.pullFailure(
+                        "127.0.0.1:5000/dock/busybox:1",
+                        "Head \"http://127.0.0.1:5000/v2/dock/busybox/manifests/1\": no basic auth credentials",
+                        NO_CREDENTIALS))
+                .isEqualTo("Could not pull image '127.0.0.1:5000/dock/busybox:1' from registry 127.0.0.1:5000:"
+                        + " authentication required, and no credentials were found for 127.0.0.1:5000. Add a <server>"
+                        + " with <id>127.0.0.1:5000</id>, <username> and <password> to Maven's settings.xml, or run"
+                        + " docker login 127.0.0.1:5000 first. The engine said: Head"
+                        + " \"http://127.0.0.1:5000/v2/dock/busybox/manifests/1\": no basic auth credentials");
+    }
+
+    @Test
+    void aMissingTagIsNotFound() {
+        assertThat(Failures.pullFailure(
+                        "ghcr.io/acme/app:nope",
+                        "manifest for ghcr.io/acme/app:nope not found: manifest unknown: manifest unknown",
+                        NO_CREDENTIALS))
+                .isEqualTo("Could not pull image 'ghcr.io/acme/app:nope' from registry ghcr.io: not found: ghcr.io"
+                        + " has no such repository or tag. Check <image>. The engine said: manifest for"
+                        + " ghcr.io/acme/app:nope not found: manifest unknown: manifest unknown");
+    }
+
+    @Test
+    void dockerHubsAmbiguousDenialSaysBothPossibilities() {
+        assertThat(Failures.pullFailure(
+                        "nosuch/image:1",
+                        "pull access denied for nosuch/image, repository does not exist or may require 'docker"
+                                + " login': denied: requested access to the resource is denied",
+                        NO_CREDENTIALS))
+                .isEqualTo("Could not pull image 'nosuch/image:1' from registry docker.io: not found, or not allowed"
+                        + " (the registry does not say which). Check <image>; if the repository is private, give"
+                        + " credentials for it: Add a <server> with <id>docker.io</id>, <username> and <password> to"
+                        + " Maven's settings.xml, or run docker login first. The engine said: pull access denied for"
+                        + " nosuch/image, repository does not exist or may require 'docker login': denied: requested"
+                        + " access to the resource is denied");
+    }
+
+    @Test
+    void anUnreachableRegistryIsANetworkError() {
+        assertThat(Failures.pullFailure(
+                        "127.0.0.1:40123/dock/busybox:1",
+                        "Get \"http://127.0.0.1:40123/v2/\": dial tcp 127.0.0.1:40123: connect: connection refused",
+                        NO_CREDENTIALS))
+                .isEqualTo("Could not pull image '127.0.0.1:40123/dock/busybox:1' from registry 127.0.0.1:40123:"
+                        + " network error: the engine could not reach 127.0.0.1:40123. Check the registry address, and"
+                        + " the network and proxy settings of the engine. The engine said: Get"
+                        + " \"http://127.0.0.1:40123/v2/\": dial tcp 127.0.0.1:40123: connect: connection refused");
+    }
+
+    @Test
+    void podmansWordingsAreClassifiedToo() {
+        assertThat(Failures.classify("initializing source docker://127.0.0.1:5000/dock/busybox:1: reading manifest 1"
+                        + " in 127.0.0.1:5000/dock/busybox: unauthorized: authentication required"))
+                .isEqualTo(Failures.PullProblem.AUTH);
+        assertThat(Failures.classify("initializing source docker://127.0.0.1:5000/dock/busybox:9: reading manifest 9"
+                        + " in 127.0.0.1:5000/dock/busybox: manifest unknown: manifest unknown"))
+                .isEqualTo(Failures.PullProblem.NOT_FOUND);
+        assertThat(Failures.classify("pinging container registry 127.0.0.1:1: Get \"https://127.0.0.1:1/v2/\":"
+                        + " dial tcp 127.0.0.1:1: connect: connection refused"))
+                .isEqualTo(Failures.PullProblem.NETWORK);
+        assertThat(Failures.classify("something else entirely")).isEqualTo(Failures.PullProblem.OTHER);
     }
 }
