@@ -3,7 +3,7 @@
 #
 # If one already answers (DOCKER_HOST and the docker context honoured), says which and exits 0.
 # Otherwise, as root on Debian/Ubuntu: installs docker.io, busybox-static, redis-server and
-# docker-registry with apt-get (only what is missing), starts dockerd detached (its output goes to
+# docker-registry, apache2-utils with apt-get (only what is missing), starts dockerd detached (its output goes to
 # $DOCK_STATE_DIR/dockerd.log, its pid to $DOCK_STATE_DIR/dockerd.pid), waits until it answers and
 # checks that port publishing works with a throwaway container. scripts/engine-down.sh stops it.
 # Anywhere else it fails with a message telling what to start.

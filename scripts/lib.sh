@@ -12,7 +12,7 @@ DOCKERD_LOG="$DOCK_STATE_DIR/dockerd.log"
 DOCKERD_HOST_FILE="$DOCK_STATE_DIR/dockerd.host"
 
 # Packages the engine, the fixtures and the tests need on a Debian/Ubuntu machine.
-ENGINE_PACKAGES=(docker.io busybox-static redis-server docker-registry)
+ENGINE_PACKAGES=(docker.io busybox-static redis-server docker-registry apache2-utils)
 
 # The legacy builder: FROM scratch needs no pull there, and a newer CLI without the buildx
 # plugin refuses BuildKit builds.
