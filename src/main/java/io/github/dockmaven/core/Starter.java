@@ -26,7 +26,8 @@ import java.util.function.Function;
  */
 public final class Starter {
 
-    private static final long PROGRESS_EVERY_MS = 5000;
+    /** How often {@link PullDisplay#lines} reports a running pull, when no other display is given. */
+    public static final Duration PULL_PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Engine engine;
     private final Console console;
@@ -34,6 +35,18 @@ public final class Starter {
     private final Function<String, Consumer<LogLine>> outputs;
     private final Executor executor;
     private final ImageCache images;
+    private final PullDisplay pulls;
+
+    /** A starter that reports pulls as periodic log lines; see the other constructor. */
+    public Starter(
+            Engine engine,
+            Console console,
+            Scope scope,
+            Function<String, Consumer<LogLine>> outputs,
+            Executor executor,
+            ImageCache images) {
+        this(engine, console, scope, outputs, executor, images, PullDisplay.lines(console, PULL_PROGRESS_EVERY));
+    }
 
     /**
      * @param engine the engine
@@ -43,6 +56,7 @@ public final class Starter {
      *     container's output ends
      * @param executor runs the concurrent steps
      * @param images the images already made present in this Maven session
+     * @param pulls shows the progress of pulls
      */
     public Starter(
             Engine engine,
@@ -50,13 +64,15 @@ public final class Starter {
             Scope scope,
             Function<String, Consumer<LogLine>> outputs,
             Executor executor,
-            ImageCache images) {
+            ImageCache images,
+            PullDisplay pulls) {
         this.engine = engine;
         this.console = console;
         this.scope = scope;
         this.outputs = outputs;
         this.executor = executor;
         this.images = images;
+        this.pulls = pulls;
     }
 
     /**
@@ -223,23 +239,16 @@ public final class Starter {
     private void pull(ContainerSpec spec) {
         String image = spec.image();
         images.pullOnce(image, () -> {
-            console.info("Pulling " + image + " for '" + spec.alias() + "'");
+            PullDisplay.Pull shown = pulls.begin(image, spec.alias());
             long start = System.nanoTime();
-            long[] lastReport = {System.currentTimeMillis()};
-            engine.pull(image, progress -> {
-                long now = System.currentTimeMillis();
-                if (now - lastReport[0] >= PROGRESS_EVERY_MS) {
-                    lastReport[0] = now;
-                    console.info("Pulling " + image + ": " + progress.layersDone() + "/" + progress.layersTotal()
-                            + " layers, " + mb(progress.bytesDone()) + "/" + mb(progress.bytesTotal()) + " MB");
-                }
-            });
-            console.info("Pulled " + image + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+            try {
+                engine.pull(image, shown::progress);
+            } catch (RuntimeException e) {
+                shown.failed();
+                throw e;
+            }
+            shown.done(Duration.ofNanos(System.nanoTime() - start));
         });
-    }
-
-    private static String mb(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_000_000.0);
     }
 
     private void startOne(ContainerSpec spec, RunRecord record, String networkName, String host, AtomicBoolean failed) {

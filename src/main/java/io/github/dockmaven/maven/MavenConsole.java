@@ -3,7 +3,10 @@ package io.github.dockmaven.maven;
 import io.github.dockmaven.core.Console;
 import org.apache.maven.plugin.logging.Log;
 
-/** The core's console on Maven's log. */
+/**
+ * The core's console on Maven's log. Lines go above the progress lines of a {@link TerminalPullDisplay} while one
+ * shows them.
+ */
 final class MavenConsole implements Console {
 
     private final Log log;
@@ -14,17 +17,17 @@ final class MavenConsole implements Console {
 
     @Override
     public void info(String message) {
-        log.info(message);
+        TerminalPullDisplay.print(() -> log.info(message));
     }
 
     @Override
     public void warn(String message) {
-        log.warn(message);
+        TerminalPullDisplay.print(() -> log.warn(message));
     }
 
     @Override
     public void debug(String message) {
-        log.debug(message);
+        TerminalPullDisplay.print(() -> log.debug(message));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Leftovers;
 import io.github.dockmaven.core.Plan;
 import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.PullDisplay;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
@@ -139,7 +140,8 @@ public class RunMojo extends AbstractDockMojo {
                 scope,
                 alias -> new ContainerOutput(outputName(alias), console(), showLogs, logDir.toPath()),
                 build.executor(),
-                build.images());
+                build.images(),
+                pullDisplay());
         try {
             starter.start(plan, record);
         } catch (RuntimeException e) {
@@ -200,6 +202,18 @@ public class RunMojo extends AbstractDockMojo {
             }
         }
         return List.copyOf(paths);
+    }
+
+    /** Pull progress redrawn in place for a person at a terminal; else a line per image every few seconds. */
+    private PullDisplay pullDisplay() {
+        boolean inPlace = TerminalPullDisplay.usable(
+                System.console() != null,
+                session.getRequest().isInteractiveMode(),
+                session.isParallel(),
+                getLog().isInfoEnabled());
+        return inPlace
+                ? TerminalPullDisplay.onSystemOut(getLog())
+                : PullDisplay.lines(console(), Starter.PULL_PROGRESS_EVERY);
     }
 
     @SuppressWarnings("unchecked")
