@@ -103,6 +103,7 @@ abstract class AbstractDockMojo extends AbstractMojo {
     }
 
     Engine engine() {
+        TransportLogging.quiet();
         return buildSession().engine(dockerHost, console(), registryAuth());
     }
 
