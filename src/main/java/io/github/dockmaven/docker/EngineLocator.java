@@ -26,6 +26,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 
 /**
  * Finds the Docker engine to talk to, the way the {@code docker} CLI and Docker Desktop, Colima, Rancher Desktop and
@@ -342,13 +343,19 @@ public final class EngineLocator {
             return failure.getMessage();
         }
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
+        boolean tls = false;
+        while (true) {
+            // the engine answered, but one side refused the other's certificate: not a dead engine
+            tls |= root instanceof SSLException;
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
             root = root.getCause();
         }
         String text = root.getMessage() == null || root.getMessage().isBlank()
                 ? root.getClass().getSimpleName()
                 : root.getMessage().trim();
-        return "no answer (" + text + ")";
+        return (tls ? "TLS handshake failed (" : "no answer (") + text + ")";
     }
 
     /**

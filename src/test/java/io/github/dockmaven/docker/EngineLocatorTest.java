@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,6 +258,25 @@ class EngineLocatorTest {
         assertThatThrownBy(() -> locator().findEndpoint(null))
                 .hasMessageContaining("  - DOCKER_HOST (tcp://secure:2376): DOCKER_TLS_VERIFY is set, but " + home
                         + "/.docker lacks ca.pem, cert.pem, key.pem\n");
+    }
+
+    @Test
+    void aRefusedCertificateIsReportedAsATlsFailureNotAsADeadEngine() throws IOException {
+        Path certs = Files.createDirectories(temp.resolve("certs"));
+        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+            Files.writeString(certs.resolve(file), "");
+        }
+        env.put("DOCKER_HOST", "tcp://build-box:2376");
+        env.put("DOCKER_TLS_VERIFY", "1");
+        env.put("DOCKER_CERT_PATH", certs.toString());
+        EngineLocator locator = new EngineLocator(env, home, root, debug::add, endpoint -> {
+            throw new IllegalStateException(new SSLPeerUnverifiedException(
+                    "Certificate for <build-box> doesn't match any of the subject alternative names: [10.0.0.5]"));
+        });
+
+        assertThatThrownBy(() -> locator.findEndpoint(null))
+                .hasMessageContaining("  - DOCKER_HOST (tcp://build-box:2376): TLS handshake failed (Certificate for"
+                        + " <build-box> doesn't match any of the subject alternative names: [10.0.0.5])\n");
     }
 
     @Test
