@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AuthConfig;
@@ -24,6 +25,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
@@ -45,6 +47,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -79,6 +82,12 @@ import java.util.regex.Pattern;
  * second client without any response timeout, since a quiet container is not a dead engine. Both clients are created
  * on first use; {@link #close()} closes both.
  *
+ * <p>Podman's Docker-compatible API differs in ways handled here: it names images that come from no registry {@code
+ * localhost/<name>} (shown as {@code <name>}, as the POM says); it runs health checks only with systemd timers (so
+ * inspecting a container runs a check that is due); it answers a request to follow output only with the first line;
+ * it refuses a bare 64-digit image id; and it says "container state improper" (500) where Docker says "is not running"
+ * (409), and a name conflict with 500 instead of 409.
+ *
  * <p>Every failure is an {@link EngineException} whose message says what was attempted and what the engine said, e.g.
  * {@code Could not start container 3f2a1c9b04de: driver failed programming external connectivity ...: Bind for
  * 0.0.0.0:18080 failed: port is already allocated}, with the docker-java exception as its cause.
@@ -87,8 +96,11 @@ public final class DockerJavaEngine implements Engine {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    /** How long following a container's output waits for the engine to take the request before going on. */
+    static final Duration FOLLOW_ANSWER_WAIT = Duration.ofSeconds(1);
 
     private static final Pattern EXIT_CODE = Pattern.compile("^Exited \\((-?\\d+)\\)");
+    private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final EngineEndpoint endpoint;
@@ -101,6 +113,8 @@ public final class DockerJavaEngine implements Engine {
     private DockerClient streams;
     private boolean closed;
     private volatile String version;
+    private volatile Boolean podman;
+    private DockerHttpClient raw;
 
     /** An engine that pulls anonymously. */
     public DockerJavaEngine(EngineEndpoint endpoint) {
@@ -135,22 +149,35 @@ public final class DockerJavaEngine implements Engine {
     private String version() {
         String known = version;
         if (known == null) {
+            Version answer;
             try {
-                known = request(
-                        "Could not read the engine's version",
-                        c -> c.versionCmd().exec().getVersion());
+                answer = request("Could not read the engine's version", c -> c.versionCmd()
+                        .exec());
             } catch (EngineException unknown) {
                 return "unknown";
             }
-            version = known;
+            podman = answer.getComponents() != null
+                    && answer.getComponents().stream()
+                            .anyMatch(component -> component.getName() != null
+                                    && component.getName().startsWith("Podman"));
+            known = answer.getVersion() == null ? "unknown" : answer.getVersion();
+            version = (podman ? "Podman " : "") + known;
         }
-        return known == null ? "unknown" : known;
+        return version;
+    }
+
+    /** Whether the engine is Podman's Docker-compatible API, which differs in the ways handled here. */
+    boolean isPodman() {
+        version();
+        return Boolean.TRUE.equals(podman);
     }
 
     @Override
     public boolean imageExists(String image) {
+        // Podman's Docker API takes a bare 64-digit id for a repository name and refuses it; both take sha256:<id>
+        String reference = FULL_ID.matcher(image).matches() ? "sha256:" + image : image;
         try {
-            request("Could not inspect image '" + image + "'", c -> c.inspectImageCmd(image)
+            request("Could not inspect image '" + image + "'", c -> c.inspectImageCmd(reference)
                     .exec());
             return true;
         } catch (EngineException.NotFound absent) {
@@ -173,7 +200,7 @@ public final class DockerJavaEngine implements Engine {
             protected void handle(PullResponseItem item) {
                 String error = errorOf(item);
                 if (error != null) {
-                    fail(new EngineException(Failures.pullFailure(image, error, credentials)));
+                    fail(Failures.pullException(image, error, credentials, null));
                     return;
                 }
                 ResponseItem.ProgressDetail detail = item.getProgressDetail();
@@ -198,10 +225,7 @@ public final class DockerJavaEngine implements Engine {
             throw engine;
         }
         if (failure instanceof DockerException docker) {
-            String message = Failures.pullFailure(image, Failures.engineMessage(docker), credentials);
-            throw failure instanceof NotFoundException
-                    ? new EngineException.NotFound(message, failure)
-                    : new EngineException(message, failure);
+            throw Failures.pullException(image, Failures.engineMessage(docker), credentials, failure);
         }
         if (failure != null) {
             throw Failures.map(attempt, failure, endpoint.host());
@@ -477,14 +501,62 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public Optional<ContainerInfo> inspect(String id) {
+        String attempt = "Could not inspect container " + Ids.shortId(id);
         try {
             InspectContainerResponse response =
-                    request("Could not inspect container " + Ids.shortId(id), c -> c.inspectContainerCmd(id)
-                            .exec());
-            return Optional.of(fromInspection(response));
+                    request(attempt, c -> c.inspectContainerCmd(id).exec());
+            if (isPodman() && PodmanHealth.checkDue(response, Instant.now())) {
+                runPodmanHealthCheck(id);
+                response = request(attempt, c -> c.inspectContainerCmd(id).exec());
+            }
+            return Optional.of(forEngine(fromInspection(response)));
         } catch (EngineException.NotFound gone) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Runs a container's health check once, through Podman's own API. Podman schedules health checks with systemd
+     * timers; where there is no systemd (containers, CI machines) they never run, and a container with a health check
+     * would stay {@code starting} forever. So inspecting a Podman container runs the check when one is due.
+     */
+    private void runPodmanHealthCheck(String id) {
+        String attempt = "Could not run the health check of container " + Ids.shortId(id);
+        timed(attempt, connectTimeout.plus(responseTimeout), () -> {
+            try (DockerHttpClient.Response response = rawClient(attempt)
+                    .execute(DockerHttpClient.Request.builder()
+                            .method(DockerHttpClient.Request.Method.GET)
+                            .path("/v4.0.0/libpod/containers/" + id + "/healthcheck")
+                            .build())) {
+                int status = response.getStatusCode();
+                // 409: the container is not running (any more); the inspection that follows tells
+                if (status != 200 && status != 409) {
+                    throw new EngineException(attempt + ": HTTP " + status);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Podman names an image that came from no registry (loaded, built) {@code localhost/<name>} where Docker says
+     * {@code <name>}, and resolves {@code <name>} to it: shown as the user wrote it, it matches their POM.
+     */
+    private ContainerInfo forEngine(ContainerInfo info) {
+        if (info.image() == null || !info.image().startsWith("localhost/") || !isPodman()) {
+            return info;
+        }
+        return new ContainerInfo(
+                info.id(),
+                info.name(),
+                info.image().substring("localhost/".length()),
+                info.labels(),
+                info.status(),
+                info.exitCode(),
+                info.health(),
+                info.ports(),
+                info.ipAddresses(),
+                info.error());
     }
 
     /**
@@ -501,8 +573,8 @@ public final class DockerJavaEngine implements Engine {
                     c.killContainerCmd(id).exec();
                 } catch (NotFoundException gone) {
                     // gone is stopped
-                } catch (ConflictException notRunning) {
-                    if (!Failures.engineMessage(notRunning).contains("is not running")) {
+                } catch (ConflictException | InternalServerErrorException notRunning) {
+                    if (!Failures.isNotRunning(notRunning)) {
                         throw notRunning;
                     }
                 }
@@ -522,6 +594,10 @@ public final class DockerJavaEngine implements Engine {
                         .exec();
             } catch (NotModifiedException | NotFoundException stoppedOrGone) {
                 // already stopped, or gone: both are stopped
+            } catch (ConflictException | InternalServerErrorException notRunning) {
+                if (!Failures.isNotRunning(notRunning)) {
+                    throw notRunning;
+                }
             }
             return null;
         });
@@ -547,7 +623,8 @@ public final class DockerJavaEngine implements Engine {
     /**
      * {@inheritDoc} The engine's list has less detail than an inspection: the health is read from the status text
      * ({@code Up 3 seconds (healthy)}), so it is {@link ContainerInfo.Health#NONE} for a container that is not
-     * running; the error text is empty. An empty label map lists every container.
+     * running, and always on Podman, whose status text does not tell; the error text is empty. An empty label map
+     * lists every container.
      */
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labels) {
@@ -560,7 +637,7 @@ public final class DockerJavaEngine implements Engine {
         });
         List<ContainerInfo> result = new ArrayList<>();
         for (Container container : containers) {
-            result.add(fromListing(container));
+            result.add(forEngine(fromListing(container)));
         }
         return result;
     }
@@ -596,6 +673,8 @@ public final class DockerJavaEngine implements Engine {
             }
         };
         try {
+            // an unknown container fails here, instead of silently never producing a line
+            request(attempt, c -> c.inspectContainerCmd(id).exec());
             client(attempt, true)
                     .logContainerCmd(id)
                     .withStdOut(true)
@@ -608,13 +687,9 @@ public final class DockerJavaEngine implements Engine {
             throw Failures.map(attempt, e, endpoint.host());
         }
         try {
-            // docker-java sends the request on its own thread; wait for the answer so that an unknown container
-            // fails here instead of silently never producing a line
-            if (!follower.awaitStartOrEnd(connectTimeout.plus(responseTimeout))) {
-                follower.close();
-                throw new EngineException(attempt + ": the engine did not answer within "
-                        + seconds(connectTimeout.plus(responseTimeout)) + "s");
-            }
+            // docker-java sends the request on its own thread; a refusal arrives at once. Podman sends no answer at
+            // all before the container's first line of output, so a quiet container is no reason to wait longer.
+            follower.awaitStartOrEnd(FOLLOW_ANSWER_WAIT);
         } catch (InterruptedException e) {
             follower.close();
             Thread.currentThread().interrupt();
@@ -658,6 +733,18 @@ public final class DockerJavaEngine implements Engine {
             streams = null;
         }
         calls.shutdownNow();
+        DockerHttpClient rawClient;
+        synchronized (this) {
+            rawClient = raw;
+            raw = null;
+        }
+        if (rawClient != null) {
+            try {
+                rawClient.close();
+            } catch (IOException | RuntimeException ignored) {
+                // a client that cannot close has nothing left to release
+            }
+        }
         for (DockerClient client : clients) {
             if (client != null) {
                 try {
@@ -736,6 +823,17 @@ public final class DockerJavaEngine implements Engine {
                         e);
             }
         }
+    }
+
+    /** The plain HTTP client, for the few calls docker-java has no command for. */
+    private synchronized DockerHttpClient rawClient(String attempt) {
+        if (closed) {
+            throw new EngineException(attempt + ": the connection to the engine is closed");
+        }
+        if (raw == null) {
+            raw = httpClient(endpoint, connectTimeout, responseTimeout);
+        }
+        return raw;
     }
 
     /** A docker-java client for {@code endpoint}; a null {@code responseTimeout} waits for answers forever. */

@@ -39,7 +39,7 @@ final class Failures {
         if (failure instanceof NotFoundException) {
             return new EngineException.NotFound(message, failure);
         }
-        if (failure instanceof ConflictException || isPortInUse(failure)) {
+        if (failure instanceof ConflictException || isPortInUse(failure) || isNameInUse(failure)) {
             return new EngineException.Conflict(message, failure);
         }
         return new EngineException(message, failure);
@@ -52,6 +52,20 @@ final class Failures {
         }
         String text = engineMessage((DockerException) failure).toLowerCase(Locale.ROOT);
         return text.contains("port is already allocated") || text.contains("address already in use");
+    }
+
+    /** True when the engine refused to stop or kill a container because it is not running (Docker's and Podman's words). */
+    static boolean isNotRunning(DockerException failure) {
+        String text = engineMessage(failure).toLowerCase(Locale.ROOT);
+        return text.contains("is not running")
+                || text.contains("can only kill running containers")
+                || text.contains("container state improper");
+    }
+
+    /** True when a container name is taken: Docker says so with 409, Podman with 500. */
+    static boolean isNameInUse(Throwable failure) {
+        return failure instanceof DockerException docker
+                && engineMessage(docker).toLowerCase(Locale.ROOT).contains("name is already in use");
     }
 
     /** What went wrong, in the engine's words when it answered, else the transport's. */
@@ -187,6 +201,18 @@ final class Failures {
         }
         return "Could not pull image '" + image + "' from registry " + registry + ": " + fix + " The engine said: "
                 + engineMessage;
+    }
+
+    /**
+     * The exception of a failed pull, with {@link #pullFailure}'s message: {@link EngineException.NotFound} when the
+     * image does not exist, whether the engine said so with a status (Docker) or in the progress stream (Podman).
+     */
+    static EngineException pullException(
+            String image, String engineMessage, Optional<RegistryAuth.Credentials> credentials, Throwable cause) {
+        String message = pullFailure(image, engineMessage, credentials);
+        return classify(engineMessage) == PullProblem.NOT_FOUND || cause instanceof NotFoundException
+                ? new EngineException.NotFound(message, cause)
+                : new EngineException(message, cause);
     }
 
     private static String addCredentials(String registry) {

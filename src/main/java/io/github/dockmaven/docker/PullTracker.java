@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Aggregates the per-layer progress messages of a pull into one report: layers done of layers known, bytes
- * downloaded of bytes known. Reports go out when a layer's state changes, byte counts at most once a second.
+ * downloaded of bytes known. Reports go out when a layer's state changes, byte counts at most once a second. It reads
+ * Docker's messages and Podman's (which has no "Pull complete", and counts the image's config as one more layer).
  */
 final class PullTracker {
 
@@ -61,8 +62,15 @@ final class PullTracker {
         }
     }
 
-    /** Sends the final report, if it differs from the last one. */
+    /**
+     * Sends the final report of a pull that succeeded, if it differs from the last one. Every layer is done then, also
+     * where the engine's last word on it was not "Pull complete": Podman ends each layer with "Download complete".
+     */
     synchronized void finish() {
+        for (Layer layer : layers.values()) {
+            layer.state = "pull complete";
+            layer.current = layer.total;
+        }
         report(true);
     }
 

@@ -56,6 +56,30 @@ class FailuresTest {
                 .hasMessage("Could not list containers: no answer from the engine (Connection refused)");
     }
 
+    @Test
+    void podmansWordsForANameInUseMakeAConflictToo() {
+        EngineException mapped = Failures.map(
+                "Could not create container 'twin' from image 'busybox'",
+                new InternalServerErrorException("{\"cause\":\"that name is already in use\",\"message\":\"creating"
+                        + " container storage: the container name \\\"twin\\\" is already in use by 1393b0330a06. You"
+                        + " have to remove that container to be able to reuse that name: that name is already in"
+                        + " use\",\"response\":500}"));
+
+        assertThat(mapped).isInstanceOf(EngineException.Conflict.class);
+    }
+
+    @Test
+    void aContainerThatIsNotRunningIsRecognisedInDockersAndPodmansWords() {
+        assertThat(Failures.isNotRunning(
+                        new ConflictException("{\"message\":\"Container 3f2a1c9b04de is not running\"}")))
+                .isTrue();
+        assertThat(Failures.isNotRunning(new InternalServerErrorException("{\"message\":\"can only kill running"
+                        + " containers. 14304cffa137 is in state created: container state improper\"}")))
+                .isTrue();
+        assertThat(Failures.isNotRunning(new ConflictException("{\"message\":\"something else\"}")))
+                .isFalse();
+    }
+
     private static final Optional<RegistryAuth.Credentials> NO_CREDENTIALS = Optional.empty();
     private static final Optional<RegistryAuth.Credentials> FROM_SETTINGS = Optional.of(new RegistryAuth.Credentials(
             "127.0.0.1:5000", "user", "the-password", null, "Maven settings <server> '127.0.0.1:5000'"));

@@ -43,6 +43,17 @@ class PullTrackerTest {
     }
 
     @Test
+    void podmansPullWhoseLayersEndWithDownloadCompleteEndsWithAllLayersDone() {
+        tracker.update("6c9b18989042", "Pulling fs layer", null, null);
+        tracker.update("6c9b18989042", "Downloading", 1000L, 2000L);
+        tracker.update("4278f50b87db", "Already exists", null, null);
+        tracker.update("6c9b18989042", "Download complete", null, null);
+        tracker.finish();
+
+        assertThat(reports.get(reports.size() - 1)).isEqualTo(new PullProgress("busybox:1", 2, 2, 2000, 2000));
+    }
+
+    @Test
     void anImageThatIsUpToDateStillGetsOneFinalReport() {
         tracker.update("1", "Pulling from library/busybox", null, null);
         tracker.update(null, "Status: Image is up to date for busybox:1", null, null);
