@@ -29,6 +29,10 @@
         def m = log =~ /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
         m.collect { it[1].replaceAll(/\n\[ERROR\] ?/, '\n') }
     },
+    // Whether the docker CLI talks to Podman (scripts/test-podman.sh): a few engine texts are its own.
+    podman: { ->
+        ['docker', 'version', '--format', '{{range .Server.Components}}{{.Name}} {{end}}'].execute().text.contains('Podman')
+    },
     cleanup: { String project ->
         def label = "label=io.github.dockmaven.project=${project}"
         ['docker', 'ps', '-aq', '--filter', label].execute().text.split().each { ['docker', 'rm', '-f', it].execute().waitFor() }
