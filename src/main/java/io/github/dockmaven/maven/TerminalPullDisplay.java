@@ -4,9 +4,7 @@ import io.github.dockmaven.core.Engine;
 import io.github.dockmaven.core.PullDisplay;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -40,6 +38,7 @@ final class TerminalPullDisplay implements PullDisplay {
     private final LongSupplier clock;
     private final Map<String, Engine.PullProgress> running = new LinkedHashMap<>();
     private int drawn;
+    private String shown = "";
     private long lastDraw;
 
     /**
@@ -146,6 +145,11 @@ final class TerminalPullDisplay implements PullDisplay {
     }
 
     private void redraw() {
+        // a report that changes nothing on screen is not worth the bytes
+        if (drawn > 0 && render().equals(shown)) {
+            lastDraw = clock.getAsLong();
+            return;
+        }
         erase();
         draw();
     }
@@ -158,18 +162,20 @@ final class TerminalPullDisplay implements PullDisplay {
     }
 
     private void draw() {
-        List<String> lines = new ArrayList<>();
-        running.forEach(
-                (image, progress) -> lines.add(cut("[INFO] Pulling " + image + ": " + PullDisplay.describe(progress))));
-        StringBuilder text = new StringBuilder();
-        for (String line : lines) {
-            text.append(line).append('\n');
-        }
+        shown = render();
         PrintStream stream = out.get();
-        stream.print(text);
+        stream.print(shown);
         stream.flush();
-        drawn = lines.size();
+        drawn = running.size();
         lastDraw = clock.getAsLong();
+    }
+
+    private String render() {
+        StringBuilder text = new StringBuilder();
+        running.forEach(
+                (image, progress) -> text.append(cut("[INFO] Pulling " + image + ": " + PullDisplay.describe(progress)))
+                        .append('\n'));
+        return text.toString();
     }
 
     private String cut(String line) {

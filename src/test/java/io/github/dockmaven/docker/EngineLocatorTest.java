@@ -107,6 +107,33 @@ class EngineLocatorTest {
     }
 
     @Test
+    void theUsualSocketsAreTriedInOrderAndTheFirstThatAnswersWins() throws IOException {
+        Path xdg = temp.resolve("xdg");
+        env.put("XDG_RUNTIME_DIR", xdg.toString());
+        socketAt(xdg.resolve("docker.sock"));
+        String desktop = socketAt(home.resolve(".docker/desktop/docker.sock"));
+        String colima = socketAt(home.resolve(".colima/default/docker.sock"));
+        answering.add(desktop);
+        answering.add(colima);
+
+        EngineEndpoint found = locator().findEndpoint(null);
+
+        assertThat(found).isEqualTo(new EngineEndpoint(desktop, null, "well-known socket"));
+        assertThat(pinged).containsExactly("unix://" + xdg.resolve("docker.sock"), desktop);
+    }
+
+    @Test
+    void rootlessPodmansSocketUnderXdgRuntimeDirIsFound() throws IOException {
+        Path xdg = temp.resolve("xdg");
+        env.put("XDG_RUNTIME_DIR", xdg.toString());
+        String podman = socketAt(xdg.resolve("podman/podman.sock"));
+        answering.add(podman);
+
+        assertThat(locator().findEndpoint(null).host()).isEqualTo(podman);
+        assertThat(debug).endsWith("Docker engine lookup: " + podman + ": answers; using it");
+    }
+
+    @Test
     void theExplicitHostWinsOverEverythingElse() throws IOException {
         env.put("DOCKER_HOST", "tcp://docker-host:2375");
         answering.add("tcp://docker-host:2375");

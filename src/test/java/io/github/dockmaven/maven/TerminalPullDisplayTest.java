@@ -81,6 +81,18 @@ class TerminalPullDisplayTest {
     }
 
     @Test
+    void aReportThatChangesNothingOnScreenIsNotDrawn() {
+        PullDisplay.Pull a = display.begin("reg/a:1", "a");
+        screen();
+
+        clock.addAndGet(Duration.ofMillis(150).toNanos());
+        a.progress(new PullProgress("reg/a:1", 0, 0, 0, 0));
+
+        assertThat(screen()).isEmpty();
+        a.done(Duration.ofSeconds(1));
+    }
+
+    @Test
     void logLinesOfTheConsoleGoAboveTheProgressLines() {
         PullDisplay.Pull a = display.begin("reg/a:1", "a");
         screen();
