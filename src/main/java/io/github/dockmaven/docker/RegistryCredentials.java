@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  *   <li>{@code auths} of the JSON in the {@code DOCKER_AUTH_CONFIG} environment variable (as GitLab CI sets it).
  * </ol>
  *
- * Each step is reported to the debug sink, without any secret or user name; so are messages built from the result.
- * What is found is kept per registry for the life of this object.
+ * Each step is reported to the debug sink, without any secret or user name. What is found is kept per registry for
+ * the life of this object, which the Maven layer keeps for a session.
  */
 public final class RegistryCredentials implements RegistryAuth {
 
@@ -99,13 +99,8 @@ public final class RegistryCredentials implements RegistryAuth {
 
     /** The credentials for a registry host, e.g. {@code ghcr.io}, {@code 127.0.0.1:5000} or {@code docker.io}. */
     public Optional<Credentials> forRegistry(String registry) {
-        Optional<Credentials> known = found.get(registry);
-        if (known != null) {
-            return known;
-        }
-        Optional<Credentials> credentials = lookup(registry);
-        found.putIfAbsent(registry, credentials);
-        return credentials;
+        // concurrent pulls from one registry wait for one lookup: a credential helper may ask the user
+        return found.computeIfAbsent(registry, this::lookup);
     }
 
     private Optional<Credentials> lookup(String registry) {
