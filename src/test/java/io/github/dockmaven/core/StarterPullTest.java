@@ -3,7 +3,6 @@ package io.github.dockmaven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockmaven.core.ContainerSpec.PullPolicy;
-import io.github.dockmaven.core.ContainerSpec.StopMode;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,33 +44,12 @@ class StarterPullTest {
                 PullDisplay.lines(PeriodicPullDisplayTest.console(lines), Duration.ofSeconds(5)));
     }
 
-    private static ContainerSpec container(String alias, String image, PullPolicy policy) {
-        return new ContainerSpec(
-                alias,
-                image,
-                null,
-                policy,
-                null,
-                null,
-                null,
-                Map.of(),
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("none"),
-                new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(5)),
-                StopMode.KILL,
-                Duration.ofSeconds(1));
-    }
-
     @Test
     void differentImagesArePulledAtTheSameTime() {
         // each pull waits until the other one has begun: pulled one after the other, this would time out
         engine.pullsInFlight = new CountDownLatch(2);
-        Plan plan = Plan.of(List.of(
-                container("a", "reg:5000/a:1", PullPolicy.MISSING),
-                container("b", "reg:5000/b:1", PullPolicy.MISSING)));
+        Plan plan = Specs.plan(
+                Specs.container("a").image("reg:5000/a:1"), Specs.container("b").image("reg:5000/b:1"));
 
         starter().start(plan, new RunRecord(scopeOf()));
 
@@ -84,7 +62,7 @@ class StarterPullTest {
 
     @Test
     void alwaysPullsAnImageOncePerSessionAcrossExecutions() {
-        Plan plan = Plan.of(List.of(container("a", "reg:5000/a:1", PullPolicy.ALWAYS)));
+        Plan plan = Specs.plan(Specs.container("a").image("reg:5000/a:1").pullPolicy(PullPolicy.ALWAYS));
 
         starter().start(plan, new RunRecord(scopeOf()));
         starter().start(plan, new RunRecord(scopeOf()));
@@ -94,8 +72,9 @@ class StarterPullTest {
 
     @Test
     void twoContainersOfOneImageMakeOnePull() {
-        Plan plan = Plan.of(List.of(
-                container("a", "reg:5000/a:1", PullPolicy.ALWAYS), container("b", "reg:5000/a:1", PullPolicy.ALWAYS)));
+        Plan plan = Specs.plan(
+                Specs.container("a").image("reg:5000/a:1").pullPolicy(PullPolicy.ALWAYS),
+                Specs.container("b").image("reg:5000/a:1").pullPolicy(PullPolicy.ALWAYS));
 
         starter().start(plan, new RunRecord(scopeOf()));
 

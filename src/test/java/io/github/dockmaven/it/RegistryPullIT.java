@@ -138,12 +138,12 @@ class RegistryPullIT {
     }
 
     /** Runs Maven in the project with settings that hold {@link #servers}. */
-    private MavenBuild.Run mvn(String... args) {
+    private MavenRun.Run mvn(String... args) {
         Path settings = temp.resolve("settings/settings.xml");
-        MavenBuild.write(settings, MavenBuild.settings(servers));
+        MavenRun.write(settings, MavenRun.settings(servers));
         List<String> all = new ArrayList<>(List.of("-s", settings.toString()));
         all.addAll(List.of(args));
-        return MavenBuild.run(project, env, all.toArray(String[]::new));
+        return MavenRun.run(project, env, all.toArray(String[]::new));
     }
 
     private static String server(String id, String password) {
@@ -151,8 +151,8 @@ class RegistryPullIT {
                 + "</password></server>";
     }
 
-    private MavenBuild.Run build(String artifactId, String image, String... mavenArgs) {
-        MavenBuild.project(project, artifactId, MavenBuild.container("app", image, "missing", payloadCheck()));
+    private MavenRun.Run build(String artifactId, String image, String... mavenArgs) {
+        MavenRun.project(project, artifactId, MavenRun.container("app", image, "missing", payloadCheck()));
         List<String> args = new ArrayList<>(List.of(mavenArgs));
         args.add("verify");
         return mvn(args.toArray(String[]::new));
@@ -167,7 +167,7 @@ class RegistryPullIT {
      * The password, and the forms that would carry it: base64 of user:password, the engine's auth header. A failure
      * shows the offending lines with the secret masked, so that the report does not leak it either.
      */
-    private static void assertNoSecret(MavenBuild.Run run) {
+    private static void assertNoSecret(MavenRun.Run run) {
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         List<String> secrets = List.of(PASSWORD, basic, "X-Registry-Auth");
         List<String> leaks = run.output()
@@ -184,7 +184,7 @@ class RegistryPullIT {
                 .isFalse());
     }
 
-    private static void assertPulledAndStarted(MavenBuild.Run run, String image) {
+    private static void assertPulledAndStarted(MavenRun.Run run, String image) {
         assertThat(run.lines("Pulling " + image + " for 'app'")).hasSize(1);
         assertThat(run.output())
                 .containsPattern("Pulled \\Q" + image + "\\E in [0-9.]+m?s: 2 layers, [0-9.]+ MB downloaded");
@@ -195,17 +195,17 @@ class RegistryPullIT {
     void imagesArePulledAtOnceWithAFewProgressLinesAndOncePerSessionAcrossModules() {
         String app = appOn(open);
         String other = open.host() + "/dock/other:1";
-        MavenBuild.reactor(
+        MavenRun.reactor(
                 project,
                 "pulls-" + RUN,
                 List.of(
                         new String[] {
-                            MavenBuild.container("a", app, "always", payloadCheck()),
-                            MavenBuild.container("b", other, "missing", payloadCheck())
+                            MavenRun.container("a", app, "always", payloadCheck()),
+                            MavenRun.container("b", other, "missing", payloadCheck())
                         },
-                        new String[] {MavenBuild.container("c", app, "always", payloadCheck())}));
+                        new String[] {MavenRun.container("c", app, "always", payloadCheck())}));
 
-        MavenBuild.Run run = mvn("verify").succeeded();
+        MavenRun.Run run = mvn("verify").succeeded();
 
         assertThat(run.lines("Pulling " + app + " for ")).containsExactly("[INFO] Pulling " + app + " for 'a'");
         assertThat(run.lines("Pulling " + other + " for ")).containsExactly("[INFO] Pulling " + other + " for 'b'");
@@ -232,8 +232,7 @@ class RegistryPullIT {
     void aMavenServerWithThePlainPasswordAuthenticates() {
         servers = server(secured.host(), PASSWORD);
 
-        MavenBuild.Run run =
-                build("settings-plain-" + RUN, appOn(secured), "-X").succeeded();
+        MavenRun.Run run = build("settings-plain-" + RUN, appOn(secured), "-X").succeeded();
 
         assertPulledAndStarted(run, appOn(secured));
         assertThat(run.output())
@@ -245,13 +244,12 @@ class RegistryPullIT {
     @Test
     void aMavenServerWithAPasswordEncryptedByTheMasterPasswordAuthenticates() {
         Path security = temp.resolve("settings/settings-security.xml");
-        String master = MavenBuild.encrypted(temp, "--encrypt-master-password", "master-" + RUN);
-        MavenBuild.write(security, "<settingsSecurity><master>" + master + "</master></settingsSecurity>\n");
-        String encrypted =
-                MavenBuild.encrypted(temp, "-Dsettings.security=" + security, "--encrypt-password", PASSWORD);
+        String master = MavenRun.encrypted(temp, "--encrypt-master-password", "master-" + RUN);
+        MavenRun.write(security, "<settingsSecurity><master>" + master + "</master></settingsSecurity>\n");
+        String encrypted = MavenRun.encrypted(temp, "-Dsettings.security=" + security, "--encrypt-password", PASSWORD);
         servers = server(secured.host(), encrypted);
 
-        MavenBuild.Run run = build("settings-encrypted-" + RUN, appOn(secured), "-X", "-Dsettings.security=" + security)
+        MavenRun.Run run = build("settings-encrypted-" + RUN, appOn(secured), "-X", "-Dsettings.security=" + security)
                 .succeeded();
 
         assertPulledAndStarted(run, appOn(secured));
@@ -268,7 +266,7 @@ class RegistryPullIT {
                         + "\"}}}");
         env.put("DOCKER_CONFIG", dockerConfig.toString());
 
-        MavenBuild.Run run = build("config-json-" + RUN, appOn(tls), "-X").succeeded();
+        MavenRun.Run run = build("config-json-" + RUN, appOn(tls), "-X").succeeded();
 
         assertPulledAndStarted(run, appOn(tls));
         assertThat(run.output())
@@ -294,7 +292,7 @@ class RegistryPullIT {
         env.put("DOCKER_CONFIG", dockerConfig.toString());
         env.put("PATH", bin + ":" + System.getenv("PATH"));
 
-        MavenBuild.Run run = build("cred-helper-" + RUN, appOn(secured), "-X").succeeded();
+        MavenRun.Run run = build("cred-helper-" + RUN, appOn(secured), "-X").succeeded();
 
         assertPulledAndStarted(run, appOn(secured));
         assertThat(run.output())
@@ -311,7 +309,7 @@ class RegistryPullIT {
                         + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))
                         + "\"}}}");
 
-        MavenBuild.Run run = build("auth-config-" + RUN, appOn(secured), "-X").succeeded();
+        MavenRun.Run run = build("auth-config-" + RUN, appOn(secured), "-X").succeeded();
 
         assertPulledAndStarted(run, appOn(secured));
         assertThat(run.output())
@@ -324,8 +322,8 @@ class RegistryPullIT {
     void aWrongPasswordFailsTheBuildSayingAuthenticationFailedAndWhereTheCredentialsCameFrom() {
         servers = server(secured.host(), "wrong-" + PASSWORD.substring(3, 10));
 
-        MavenBuild.Run run = build("wrong-password-" + RUN, appOn(secured));
-        MavenBuild.Run debug = build("wrong-password-" + RUN, appOn(secured), "-X");
+        MavenRun.Run run = build("wrong-password-" + RUN, appOn(secured));
+        MavenRun.Run debug = build("wrong-password-" + RUN, appOn(secured), "-X");
 
         assertThat(run.failure())
                 .isEqualTo("Could not pull image '" + appOn(secured) + "' from registry " + secured.host()
@@ -339,7 +337,7 @@ class RegistryPullIT {
 
     @Test
     void withoutCredentialsTheFailureSaysHowToGiveThem() {
-        MavenBuild.Run run = build("no-credentials-" + RUN, appOn(secured));
+        MavenRun.Run run = build("no-credentials-" + RUN, appOn(secured));
 
         assertThat(run.failure())
                 .isEqualTo("Could not pull image '" + appOn(secured) + "' from registry " + secured.host()
@@ -354,7 +352,7 @@ class RegistryPullIT {
     void aMissingTagFailsTheBuildSayingNotFound() {
         String image = open.host() + "/dock/app:no-such-tag";
 
-        MavenBuild.Run run = build("not-found-" + RUN, image);
+        MavenRun.Run run = build("not-found-" + RUN, image);
 
         assertThat(run.failure())
                 .isEqualTo("Could not pull image '" + image + "' from registry " + open.host() + ": not found: "

@@ -108,15 +108,15 @@ class TlsDaemonIT {
     void aMavenBuildRunsItsContainersOnTheTlsDaemonAndExportsTheDaemonsHost() throws IOException {
         Path project = Files.createDirectories(temp.resolve("project"));
         Path settings = temp.resolve("settings.xml");
-        MavenBuild.write(settings, MavenBuild.settings(""));
-        MavenBuild.project(
+        MavenRun.write(settings, MavenRun.settings(""));
+        MavenRun.project(
                 project,
                 "tls-daemon-build",
                 "<container><alias>web</alias><image>dock-it/busybox:1</image><pullPolicy>never</pullPolicy>"
                         + "<command>httpd -f -p 8080</command><ports><port>8080</port></ports>"
                         + "<wait><tcp>8080</tcp><timeout>30s</timeout></wait><stopMode>kill</stopMode></container>");
 
-        MavenBuild.Run run = MavenBuild.run(
+        MavenRun.Run run = MavenRun.run(
                         project,
                         Map.of(
                                 "DOCKER_HOST", daemon.tcpHost(),

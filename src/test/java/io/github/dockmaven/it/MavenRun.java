@@ -21,13 +21,13 @@ import java.util.stream.Stream;
  * dock:stop}. The failsafe configuration passes where Maven and the repositories are (the system properties {@code
  * maven.home}, {@code dock.it.localRepo}, {@code dock.it.userRepo}, {@code dock.version}).
  */
-final class MavenBuild {
+final class MavenRun {
 
     private static final Pattern FAILURE = Pattern.compile(
             "(?s)\\[ERROR\\] Failed to execute goal io\\.github\\.dockmaven:dock-maven-plugin:[^ ]+ \\([^)]*\\) on"
                     + " project [^:]+: (.*?)(?:\\n\\[ERROR\\])? -> \\[Help 1\\]");
 
-    private MavenBuild() {}
+    private MavenRun() {}
 
     static String version() {
         return property("dock.version");
