@@ -6,6 +6,7 @@
 #   dmp       mvn verify -Pdmp: io.fabric8:docker-maven-plugin 0.49.0, startParallel
 #   raw       bench/scenarios/<name>/raw.sh: the same Docker work with the docker CLI, the lower bound
 #   baseline  mvn verify: the same project without any container plugin (the IT is skipped)
+#   ref       with --ref: like dock, but the plugin built from another commit (to measure a change before/after)
 # A warm-up run of each variant, then rounds of all variants interleaved (dock dmp raw baseline dock ...). Every
 # run is checked: the build must succeed, and no container, network or volume of the benchmark may be left.
 # Prints, per scenario, the median, min and max wall time of each variant, the ratios, the Maven JVM's peak RSS,
@@ -18,6 +19,7 @@
 #   -w, --warmup N         warm-up runs of each variant per scenario (default 1)
 #   --variants LIST        comma list of variants (default dock,dmp,raw,baseline)
 #   --no-build             use the plugin installed by the last run instead of building this tree
+#   --ref GIT-REF          also build the plugin at GIT-REF (e.g. main) and add the variant 'ref' to the rounds
 #   --profile              run the dock variant once per scenario with the plugin's debug log and print its
 #                          timeline (ms since the run goal began), instead of benchmarking
 # Environment: MVN (default: the repository's ./mvnw; the same Maven for every variant), MAVEN_OPTS (passed on).
@@ -35,6 +37,7 @@ WARMUP=1
 VARIANTS=(dock dmp raw baseline)
 BUILD=yes
 PROFILE=""
+REF=""
 SCENARIOS=()
 
 die() {
@@ -53,6 +56,7 @@ while (($# > 0)); do
     -w | --warmup) WARMUP="$2"; shift ;;
     --variants) IFS=, read -r -a VARIANTS <<<"$2"; shift ;;
     --no-build) BUILD="" ;;
+    --ref) REF="$2"; shift ;;
     --profile) PROFILE=yes ;;
     -h | --help) usage; exit 0 ;;
     -*) die "unknown option '$1' (try --help)" ;;
@@ -65,14 +69,20 @@ while (($# > 0)); do
 done
 ((${#SCENARIOS[@]} > 0)) || SCENARIOS=("${ALL_SCENARIOS[@]}")
 for v in "${VARIANTS[@]}"; do
-  [[ " dock dmp raw baseline " == *" $v "* ]] || die "unknown variant '$v' (variants: dock dmp raw baseline)"
+  [[ " dock dmp raw baseline ref " == *" $v "* ]] || die "unknown variant '$v' (variants: dock dmp raw baseline ref)"
 done
+if [[ -n "$REF" && " ${VARIANTS[*]} " != *" ref "* ]]; then
+  VARIANTS+=(ref)
+elif [[ -z "$REF" && " ${VARIANTS[*]} " == *" ref "* ]]; then
+  die "the variant 'ref' needs --ref GIT-REF"
+fi
 
 MVN="${MVN:-$ROOT/mvnw}"
 REPO="$BENCH/target/m2"
 OUT="$BENCH/target/results/$(date -u +%Y%m%dT%H%M%SZ)"
 RESULTS="$OUT/results.tsv"
 DOCK_VERSION="$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml")"
+REF_VERSION="$DOCK_VERSION-ref"
 BENCH_GROUP="io.github.dockmaven.bench"
 MVN_ARGS=(
   -B
@@ -200,6 +210,21 @@ build_plugin() {
   fi
 }
 
+# Builds the plugin as it is at $REF (git archive: the working tree is not touched) and installs it as
+# $REF_VERSION, for the variant 'ref'.
+build_ref() {
+  local src="$BENCH/target/ref-src" build_log="$OUT/build-ref.log"
+  git -C "$ROOT" rev-parse --verify -q "$REF^{commit}" >/dev/null || die "--ref $REF: no such commit"
+  log "building dock-maven-plugin at $REF ($(git -C "$ROOT" rev-parse --short "$REF")) as $REF_VERSION"
+  rm -rf "$src"
+  mkdir -p "$src"
+  git -C "$ROOT" archive "$REF" | tar -x -C "$src"
+  sed -i "0,/<version>$DOCK_VERSION<\/version>/s//<version>$REF_VERSION<\/version>/" "$src/pom.xml"
+  local args=(-B install -DskipTests -Dinvoker.skip -Dspotless.check.skip=true "-Dmaven.repo.local=$REPO"
+    "-Dmaven.repo.local.tail=$HOME/.m2/repository")
+  (cd "$src" && "$MVN" -o "${args[@]}") >"$build_log" 2>&1 || die "the build of $REF failed (log: $build_log)"
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -266,6 +291,10 @@ run_one() {
       (cd "$dir" && exec /usr/bin/time -f %M -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" verify) \
         >"$run_log" 2>&1 &
       ;;
+    ref)
+      (cd "$dir" && exec /usr/bin/time -f %M -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
+        -Pdock "-Ddock.version=$REF_VERSION" verify) >"$run_log" 2>&1 &
+      ;;
     *)
       (cd "$dir" && exec /usr/bin/time -f %M -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
         "-P$variant" verify) >"$run_log" 2>&1 &
@@ -291,7 +320,7 @@ run_one() {
   if ((round > 0)); then
     # When the containers of this run were created and destroyed, from the engine's own clock.
     docker events --since "$((start / 1000000000)).$(printf '%09d' $((start % 1000000000)))" \
-      --until "$(date +%s.%N)" --filter type=container --filter "label=dock-bench=$variant" \
+      --until "$(date +%s.%N)" --filter type=container --filter "label=dock-bench=${variant/ref/dock}" \
       --format '{{.TimeNano}} {{.Action}}' >"$OUT/logs/$name.events" 2>/dev/null || true
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$variant" "$round" "$start" "$end" \
       "$(tail -1 "$rss_file")" "$run_log" >>"$RESULTS"
@@ -335,6 +364,7 @@ profile_scenario() {
 mkdir -p "$OUT/logs"
 preflight
 [[ -z "$BUILD" ]] || build_plugin
+[[ -z "$REF" ]] || build_ref
 [[ -d "$REPO/io/github/dockmaven/dock-maven-plugin/$DOCK_VERSION" ]] \
   || die "dock-maven-plugin $DOCK_VERSION is not installed in $REPO; run without --no-build"
 if [[ -n "$PROFILE" ]]; then
@@ -351,6 +381,7 @@ printf 'scenario\tvariant\tround\tstart_ns\tend_ns\tmax_rss_kb\tlog\n' >"$RESULT
     "$("$MVN" -v 2>/dev/null | sed -n '1s/ *(.*//p' | sed 's/\x1b\[[0-9;]*m//g'), Java $(java -version 2>&1 | sed -n '1s/.*"\(.*\)".*/\1/p')"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "rounds: $ROUNDS (twenty: $TWENTY_ROUNDS), warm-up: $WARMUP, variants: ${VARIANTS[*]}"
+  echo "plugin: $(git -C "$ROOT" describe --always --dirty)${REF:+, ref: $REF ($(git -C "$ROOT" rev-parse --short "$REF"))}"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 for scenario in "${SCENARIOS[@]}"; do

@@ -14,7 +14,7 @@ import statistics
 import sys
 from datetime import datetime
 
-VARIANTS = ["dock", "dmp", "raw", "baseline"]
+VARIANTS = ["dock", "dmp", "raw", "baseline", "ref"]
 LINE = re.compile(r"^(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)) \[(\w+)\] (.*)$")
 HEADER = re.compile(r"^--- (\S+):(\S+):(\S+) \((\S+)\) @ \S+ ---$")
 # The goal that starts the containers and the one that removes them, per plugin prefix.
@@ -73,7 +73,7 @@ def measure(row):
     start, end = int(row["start_ns"]), int(row["end_ns"])
     m = {"wall": (end - start) / 1e6, "rss": int(row["max_rss_kb"]) / 1024}
     created, _ = read_events(row["log"][: -len(".log")] + ".events")
-    if row["variant"] in ("dock", "dmp"):
+    if row["variant"] in ("dock", "dmp", "ref"):
         headers = goals(read_log(row["log"]))
         begin, finish = goal_span(headers, START_GOALS)
         if begin is not None and finish is not None:
@@ -137,7 +137,7 @@ def summary(result_dir):
     out.append("|---|---|---|---|---|---|---|---|---|---|---|")
     targets = []
     for s in order:
-        dock, dmp, raw, base = (stat(s, v, "wall") for v in VARIANTS)
+        dock, dmp, raw, base = (stat(s, v, "wall") for v in VARIANTS[:4])
         rss = {v: stat(s, v, "rss") for v in VARIANTS}
         over = None if dock is None or base is None or raw is None else (dock - base) / raw
         rss_dock = None if rss["dock"] is None or rss["baseline"] is None else rss["dock"] - rss["baseline"]
@@ -172,6 +172,21 @@ def summary(result_dir):
                        f"{fmt_s(stat(s, v, 'wall', max))}] | {fmt_ms(stat(s, v, 'start_goal'))}"
                        f" | {fmt_ms(stat(s, v, 'to_create'))} | {fmt_ms(stat(s, v, 'stop_goal'))}"
                        f" | {fmt_ms(stat(s, v, 'rss'))} |")
+    if any(v == "ref" for _, v in runs):
+        out.append("")
+        out.append("Before/after: *ref* is the plugin built from the commit given with --ref, *dock* this tree; medians, s.")
+        out.append("")
+        out.append("| scenario | dock | ref | dock − ref | dock/ref | start goal dock − ref (ms) | stop goal dock − ref (ms) |")
+        out.append("|---|---|---|---|---|---|---|")
+        for s in order:
+            dock, ref = stat(s, "dock", "wall"), stat(s, "ref", "wall")
+            if dock is None or ref is None:
+                continue
+            sg = [stat(s, v, "start_goal") for v in ("dock", "ref")]
+            tg = [stat(s, v, "stop_goal") for v in ("dock", "ref")]
+            out.append(f"| {s} | {fmt_s(dock)} | {fmt_s(ref)} | {(dock - ref) / 1000:+.2f} | {fmt_r(ratio(dock, ref))}"
+                       f" | {'–' if None in sg else f'{sg[0] - sg[1]:+.0f}'}"
+                       f" | {'–' if None in tg else f'{tg[0] - tg[1]:+.0f}'} |")
     out.append("")
     out.append("Targets (medians, this run):")
     out.append("")
