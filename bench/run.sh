@@ -10,7 +10,7 @@
 # A warm-up run of each variant, then rounds of all variants interleaved (dock dmp raw baseline dock ...). Every
 # run is checked: the build must succeed, and no container, network or volume of the benchmark may be left.
 # Prints, per scenario, the median, min and max wall time of each variant, the ratios, the Maven JVM's peak RSS,
-# and how long each plugin takes until its first container is created. Raw results and logs stay in
+# the CPU time of the process tree, and how long each plugin takes until its first container is created. Raw results and logs stay in
 # bench/target/results/<date>/ (results.tsv, summary.md, one log per run).
 #
 # Usage: bench/run.sh [options] [scenario...]      scenarios: one five chain stubborn redis pull twenty (default all)
@@ -285,18 +285,18 @@ run_one() {
   start="$(now_ns)"
   case "$variant" in
     raw)
-      PULL_IMAGE="$PULL_IMAGE" /usr/bin/time -f %M -o "$rss_file" "$dir/raw.sh" >"$run_log" 2>&1 &
+      PULL_IMAGE="$PULL_IMAGE" /usr/bin/time -f "%M %U %S" -o "$rss_file" "$dir/raw.sh" >"$run_log" 2>&1 &
       ;;
     baseline)
-      (cd "$dir" && exec /usr/bin/time -f %M -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" verify) \
+      (cd "$dir" && exec /usr/bin/time -f "%M %U %S" -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" verify) \
         >"$run_log" 2>&1 &
       ;;
     ref)
-      (cd "$dir" && exec /usr/bin/time -f %M -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
+      (cd "$dir" && exec /usr/bin/time -f "%M %U %S" -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
         -Pdock "-Ddock.version=$REF_VERSION" verify) >"$run_log" 2>&1 &
       ;;
     *)
-      (cd "$dir" && exec /usr/bin/time -f %M -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
+      (cd "$dir" && exec /usr/bin/time -f "%M %U %S" -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
         "-P$variant" verify) >"$run_log" 2>&1 &
       ;;
   esac
@@ -322,8 +322,10 @@ run_one() {
     docker events --since "$((start / 1000000000)).$(printf '%09d' $((start % 1000000000)))" \
       --until "$(date +%s.%N)" --filter type=container --filter "label=dock-bench=${variant/ref/dock}" \
       --format '{{.TimeNano}} {{.Action}}' >"$OUT/logs/$name.events" 2>/dev/null || true
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$variant" "$round" "$start" "$end" \
-      "$(tail -1 "$rss_file")" "$run_log" >>"$RESULTS"
+    local rss user sys
+    read -r rss user sys < <(tail -1 "$rss_file")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$variant" "$round" "$start" "$end" "$rss" \
+      "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", (u + s) * 1000 }')" "$run_log" >>"$RESULTS"
   fi
   printf '  %-9s %-8s %s %6d ms\n' "$scenario" "$variant" "$([[ $round == 0 ]] && echo warm-up || echo "round $round")" \
     $(((end - start) / 1000000)) >&2
@@ -373,7 +375,7 @@ if [[ -n "$PROFILE" ]]; then
   done
   exit 0
 fi
-printf 'scenario\tvariant\tround\tstart_ns\tend_ns\tmax_rss_kb\tlog\n' >"$RESULTS"
+printf 'scenario\tvariant\tround\tstart_ns\tend_ns\tmax_rss_kb\tcpu_ms\tlog\n' >"$RESULTS"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM," \

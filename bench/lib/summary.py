@@ -71,7 +71,7 @@ def read_events(path):
 def measure(row):
     """The numbers of one run, in ms (and MB)."""
     start, end = int(row["start_ns"]), int(row["end_ns"])
-    m = {"wall": (end - start) / 1e6, "rss": int(row["max_rss_kb"]) / 1024}
+    m = {"wall": (end - start) / 1e6, "rss": int(row["max_rss_kb"]) / 1024, "cpu": int(row["cpu_ms"])}
     created, _ = read_events(row["log"][: -len(".log")] + ".events")
     if row["variant"] in ("dock", "dmp", "ref"):
         headers = goals(read_log(row["log"]))
@@ -159,10 +159,11 @@ def summary(result_dir):
     out.append("Per variant: wall time median [min–max] in s; the goal that starts the containers (dock:run,"
                " docker:start) and the one that removes them, median ms; *to 1st create*: from the start goal's"
                " first log line (raw: from the script's start) to the engine's first container `create` event,"
-               " median ms; peak RSS median MB.")
+               " median ms; CPU: user + system time of the process tree (Maven, its forks, the docker CLI; not the"
+               " engine's), median s; peak RSS median MB.")
     out.append("")
-    out.append("| scenario | variant | runs | wall | start goal | to 1st create | stop goal | RSS |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    out.append("| scenario | variant | runs | wall | start goal | to 1st create | stop goal | CPU | RSS |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
     for s in order:
         for v in VARIANTS:
             if (s, v) not in runs:
@@ -171,22 +172,25 @@ def summary(result_dir):
             out.append(f"| {s} | {v} | {n} | {fmt_s(stat(s, v, 'wall'))} [{fmt_s(stat(s, v, 'wall', min))}–"
                        f"{fmt_s(stat(s, v, 'wall', max))}] | {fmt_ms(stat(s, v, 'start_goal'))}"
                        f" | {fmt_ms(stat(s, v, 'to_create'))} | {fmt_ms(stat(s, v, 'stop_goal'))}"
-                       f" | {fmt_ms(stat(s, v, 'rss'))} |")
+                       f" | {fmt_s(stat(s, v, 'cpu'))} | {fmt_ms(stat(s, v, 'rss'))} |")
     if any(v == "ref" for _, v in runs):
         out.append("")
         out.append("Before/after: *ref* is the plugin built from the commit given with --ref, *dock* this tree; medians, s.")
         out.append("")
-        out.append("| scenario | dock | ref | dock − ref | dock/ref | start goal dock − ref (ms) | stop goal dock − ref (ms) |")
-        out.append("|---|---|---|---|---|---|---|")
+        out.append("| scenario | dock | ref | dock − ref | dock/ref | start goal dock − ref (ms) | stop goal dock − ref (ms)"
+                   " | CPU dock − ref (ms) |")
+        out.append("|---|---|---|---|---|---|---|---|")
         for s in order:
             dock, ref = stat(s, "dock", "wall"), stat(s, "ref", "wall")
             if dock is None or ref is None:
                 continue
             sg = [stat(s, v, "start_goal") for v in ("dock", "ref")]
             tg = [stat(s, v, "stop_goal") for v in ("dock", "ref")]
+            cg = [stat(s, v, "cpu") for v in ("dock", "ref")]
             out.append(f"| {s} | {fmt_s(dock)} | {fmt_s(ref)} | {(dock - ref) / 1000:+.2f} | {fmt_r(ratio(dock, ref))}"
                        f" | {'–' if None in sg else f'{sg[0] - sg[1]:+.0f}'}"
-                       f" | {'–' if None in tg else f'{tg[0] - tg[1]:+.0f}'} |")
+                       f" | {'–' if None in tg else f'{tg[0] - tg[1]:+.0f}'}"
+                       f" | {'–' if None in cg else f'{cg[0] - cg[1]:+.0f}'} |")
     out.append("")
     out.append("Targets (medians, this run):")
     out.append("")
