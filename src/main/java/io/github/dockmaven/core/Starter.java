@@ -68,7 +68,6 @@ public final class Starter {
         checkBindSources(plan);
         AtomicBoolean failed = new AtomicBoolean();
         List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
-        String host = engine.info().portHost();
 
         Map<String, CompletableFuture<Void>> imageReady = new LinkedHashMap<>();
         for (ContainerSpec spec : plan.containers()) {
@@ -113,8 +112,7 @@ public final class Starter {
                 spec.dependsOn().forEach(dep -> before.add(ready.get(dep)));
                 CompletableFuture<Void> after = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
                         .thenComposeAsync(
-                                ignored ->
-                                        step(failed, failures, () -> startOne(spec, record, networkName, host, failed)),
+                                ignored -> step(failed, failures, () -> startOne(spec, record, networkName, failed)),
                                 executor);
                 ready.put(spec.alias(), after);
             }
@@ -234,7 +232,7 @@ public final class Starter {
         return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_000_000.0);
     }
 
-    private void startOne(ContainerSpec spec, RunRecord record, String networkName, String host, AtomicBoolean failed) {
+    private void startOne(ContainerSpec spec, RunRecord record, String networkName, AtomicBoolean failed) {
         long start = System.nanoTime();
         String name = spec.name() != null ? spec.name() : scope.name(spec.alias());
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
@@ -312,6 +310,9 @@ public final class Starter {
             }
         });
         record.followers().add(follower);
+        // Asked here, not before the first create: the engine's info may cost a request (its version), which would
+        // otherwise delay every container.
+        String host = engine.info().portHost();
         new Waiter(spec.readiness()).await(subject, () -> engine.inspect(id), log, host, failed::get);
         log.waitsDone();
         Optional<ContainerInfo> info = engine.inspect(id);

@@ -65,8 +65,11 @@ final class BuildSession {
     synchronized Engine engine(String explicitHost, Console console) {
         if (engine == null) {
             engine = EngineLocator.locate(explicitHost, console::debug);
-            console.debug("Using the engine at " + engine.info().endpoint() + " ("
-                    + engine.info().source() + ", " + engine.info().version() + ")");
+            // Only when it is shown: the version costs a request on the way to the first container.
+            if (console.isDebugEnabled()) {
+                console.debug("Using the engine at " + engine.info().endpoint() + " ("
+                        + engine.info().source() + ", " + engine.info().version() + ")");
+            }
         }
         return engine;
     }
