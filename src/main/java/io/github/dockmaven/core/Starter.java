@@ -27,6 +27,7 @@ import java.util.function.Function;
 public final class Starter {
 
     private static final long PROGRESS_EVERY_MS = 5000;
+    private static final String DEFAULT_BRIDGE = "bridge";
 
     private final Engine engine;
     private final Console console;
@@ -250,7 +251,9 @@ public final class Starter {
                         || spec.networks().get(0).equals("none"))) {
             networkMode = spec.networks().get(0);
         } else {
-            spec.networks().forEach(n -> networks.put(n, List.of(spec.alias())));
+            // Docker refuses aliases on its default network ("network-scoped alias is supported only for containers
+            // in user defined networks"): a container joins 'bridge' without one.
+            spec.networks().forEach(n -> networks.put(n, n.equals(DEFAULT_BRIDGE) ? List.of() : List.of(spec.alias())));
         }
         List<String> binds = spec.volumes().stream()
                 .map(v -> v.named() ? new VolumeMount(true, volumeName(v.source()), v.target(), v.readOnly()) : v)
