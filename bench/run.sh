@@ -193,7 +193,9 @@ preflight() {
   done
   # d-m-p and the raw variant use Docker's default bridge: check it works before blaming a plugin.
   docker run --rm --label dock-bench=preflight dock-it/busybox:1 true >/dev/null 2>&1 \
-    || die "a container cannot start on Docker's default bridge network (is the docker0 interface there?)"
+    || die "a container cannot start on Docker's default bridge network. Is the docker0 interface there? (A second
+dockerd started with --bridge=none deletes it; restarting the engine, or 'ip link add docker0 type bridge' with the
+address of 'docker network inspect bridge', brings it back.)"
   if [[ -n "$(leftovers)" ]]; then
     leftovers >&2
     die "Docker resources of an earlier benchmark are still there (above); remove them first"
