@@ -23,6 +23,8 @@ public final class ContainerLog implements Consumer<LogLine> {
     private final List<String> history = new ArrayList<>();
     private boolean trackHistory = true;
     private boolean ended;
+    /** Set when a wait pattern matches or the output ends; cleared by {@link #awaitNews}. */
+    private boolean news;
 
     public ContainerLog(Consumer<LogLine> downstream) {
         this.downstream = downstream;
@@ -35,13 +37,16 @@ public final class ContainerLog implements Consumer<LogLine> {
             if (tail.size() > TAIL) {
                 tail.removeFirst();
             }
-            pending.removeIf(p -> {
+            if (pending.removeIf(p -> {
                 if (p.matcher(line.text()).find()) {
                     matched.add(p);
                     return true;
                 }
                 return false;
-            });
+            })) {
+                news = true;
+                notifyAll();
+            }
             if (trackHistory) {
                 history.add(line.text());
             }
@@ -76,7 +81,24 @@ public final class ContainerLog implements Consumer<LogLine> {
     /** Called when the container's output has ended: it stopped, or we stopped following it. */
     public synchronized void ended() {
         ended = true;
+        news = true;
         notifyAll();
+    }
+
+    /**
+     * Waits up to {@code millis} until a line matches a pattern someone waits for, or the output ends, whichever
+     * comes first; returns at once if that happened since the last call. A waiter sleeps here between two polls, so a
+     * log wait holds as soon as its line is printed rather than at the next poll.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public synchronized void awaitNews(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        long left;
+        while (!news && (left = deadline - System.nanoTime()) > 0) {
+            wait(Math.max(1, left / 1_000_000));
+        }
+        news = false;
     }
 
     /**

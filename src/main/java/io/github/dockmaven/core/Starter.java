@@ -29,6 +29,8 @@ public final class Starter {
     /** How often {@link PullDisplay#lines} reports a running pull, when no other display is given. */
     public static final Duration PULL_PROGRESS_EVERY = Duration.ofSeconds(5);
 
+    private static final String DEFAULT_BRIDGE = "bridge";
+
     private final Engine engine;
     private final Console console;
     private final Scope scope;
@@ -85,7 +87,6 @@ public final class Starter {
         checkBindSources(plan);
         AtomicBoolean failed = new AtomicBoolean();
         List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
-        String host = engine.info().portHost();
 
         Map<String, CompletableFuture<Void>> imageReady = new LinkedHashMap<>();
         for (ContainerSpec spec : plan.containers()) {
@@ -130,8 +131,7 @@ public final class Starter {
                 spec.dependsOn().forEach(dep -> before.add(ready.get(dep)));
                 CompletableFuture<Void> after = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
                         .thenComposeAsync(
-                                ignored ->
-                                        step(failed, failures, () -> startOne(spec, record, networkName, host, failed)),
+                                ignored -> step(failed, failures, () -> startOne(spec, record, networkName, failed)),
                                 executor);
                 ready.put(spec.alias(), after);
             }
@@ -251,7 +251,7 @@ public final class Starter {
         });
     }
 
-    private void startOne(ContainerSpec spec, RunRecord record, String networkName, String host, AtomicBoolean failed) {
+    private void startOne(ContainerSpec spec, RunRecord record, String networkName, AtomicBoolean failed) {
         long start = System.nanoTime();
         String name = spec.name() != null ? spec.name() : scope.name(spec.alias());
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
@@ -269,7 +269,9 @@ public final class Starter {
                         || spec.networks().get(0).equals("none"))) {
             networkMode = spec.networks().get(0);
         } else {
-            spec.networks().forEach(n -> networks.put(n, List.of(spec.alias())));
+            // Docker refuses aliases on its default network ("network-scoped alias is supported only for containers
+            // in user defined networks"): a container joins 'bridge' without one.
+            spec.networks().forEach(n -> networks.put(n, n.equals(DEFAULT_BRIDGE) ? List.of() : List.of(spec.alias())));
         }
         List<String> binds = spec.volumes().stream()
                 .map(v -> v.named() ? new VolumeMount(true, volumeName(v.source()), v.target(), v.readOnly()) : v)
@@ -329,6 +331,9 @@ public final class Starter {
             }
         });
         record.followers().add(follower);
+        // Asked here, not before the first create: the engine's info may cost a request (its version), which would
+        // otherwise delay every container.
+        String host = engine.info().portHost();
         new Waiter(spec.readiness()).await(subject, () -> engine.inspect(id), log, host, failed::get);
         log.waitsDone();
         Optional<ContainerInfo> info = engine.inspect(id);

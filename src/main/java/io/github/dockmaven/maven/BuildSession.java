@@ -107,8 +107,11 @@ final class BuildSession {
             DockerJavaEngine found = EngineLocator.locate(explicitHost, registryAuth, console::debug);
             endpoint = found.endpoint();
             engine = new GuardedEngine(found);
-            console.debug("Using the engine at " + engine.info().endpoint() + " ("
-                    + engine.info().source() + ", " + engine.info().version() + ")");
+            // Only when it is shown: the version costs a request on the way to the first container.
+            if (console.isDebugEnabled()) {
+                console.debug("Using the engine at " + engine.info().endpoint() + " ("
+                        + engine.info().source() + ", " + engine.info().version() + ")");
+            }
         }
         return engine;
     }

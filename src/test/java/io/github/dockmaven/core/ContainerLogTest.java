@@ -99,4 +99,40 @@ class ContainerLogTest {
 
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(40_000_000L);
     }
+
+    @Test
+    @Timeout(5)
+    void awaitNewsReturnsAsSoonAsALineMatchesAnAwaitedPattern() throws InterruptedException {
+        Pattern ready = Pattern.compile("ready");
+        assertThat(log.hasMatched(ready)).isFalse();
+        Thread printer = new Thread(() -> {
+            print("still starting");
+            print("ready");
+        });
+        printer.start();
+
+        log.awaitNews(60_000);
+        printer.join();
+
+        assertThat(log.hasMatched(ready)).isTrue();
+    }
+
+    @Test
+    void awaitNewsSleepsThroughLinesNobodyWaitsFor() throws InterruptedException {
+        log.hasMatched(Pattern.compile("ready"));
+        print("still starting");
+        long start = System.nanoTime();
+
+        log.awaitNews(50);
+
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(40_000_000L);
+    }
+
+    @Test
+    @Timeout(5)
+    void awaitNewsReturnsAtOnceWhenTheOutputEndedSinceTheLastCall() throws InterruptedException {
+        log.ended();
+
+        log.awaitNews(60_000);
+    }
 }

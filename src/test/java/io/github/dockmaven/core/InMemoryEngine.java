@@ -532,6 +532,12 @@ public final class InMemoryEngine implements Engine {
             if (box.script.startFailure != null) {
                 throw new EngineException.Conflict(box.script.startFailure, null);
             }
+            if (!box.create.networks().getOrDefault("bridge", List.of()).isEmpty()) {
+                throw new EngineException(
+                        "Could not start container " + Ids.shortId(id)
+                                + ": network-scoped alias is supported only for containers in user defined networks",
+                        null);
+            }
         }
         sleep(box.script.startMillis);
         synchronized (lock) {

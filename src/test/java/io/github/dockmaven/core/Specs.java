@@ -18,6 +18,7 @@ final class Specs {
     private final List<PortMapping> ports = new ArrayList<>();
     private final List<VolumeMount> volumes = new ArrayList<>();
     private final List<String> dependsOn = new ArrayList<>();
+    private final List<String> networks = new ArrayList<>();
     private WaitSpec readiness = new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10));
     private StopMode stopMode = StopMode.STOP;
     private Duration stopTimeout = Duration.ofSeconds(3);
@@ -58,6 +59,11 @@ final class Specs {
 
     Specs bind(String hostPath, String target) {
         volumes.add(new VolumeMount(false, hostPath, target, false));
+        return this;
+    }
+
+    Specs networks(String... names) {
+        networks.addAll(List.of(names));
         return this;
     }
 
@@ -107,7 +113,7 @@ final class Specs {
                 List.copyOf(ports),
                 List.copyOf(volumes),
                 List.copyOf(dependsOn),
-                List.of(),
+                List.copyOf(networks),
                 readiness,
                 stopMode,
                 stopTimeout);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.dockmaven.core.ContainerInfo.Status;
 import io.github.dockmaven.core.ContainerSpec.PullPolicy;
+import io.github.dockmaven.core.Engine.ResourceInfo;
 import io.github.dockmaven.core.InMemoryEngine.ImageState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +116,19 @@ class StarterTest {
                 .doesNotHaveDuplicates()
                 .allSatisfy(ip -> assertThat(ip).startsWith("172.18.0."));
         assertThat(record.networks()).containsExactly("shop-net-s3ss10n0");
+    }
+
+    @Test
+    void aContainerOnDockersDefaultBridgeJoinsItWithoutAnAliasAndNoBuildNetworkIsCreated() {
+        engine.givenNetwork("bridge", Map.of());
+        engine.givenNetwork("shared", Map.of());
+
+        start(plan(
+                container("web").port("80").networks("bridge"), container("db").networks("bridge", "shared")));
+
+        assertThat(record.containers()).extracting(Started::alias).containsExactlyInAnyOrder("web", "db");
+        assertThat(record.networks()).isEmpty();
+        assertThat(engine.networks()).extracting(ResourceInfo::name).containsExactlyInAnyOrder("bridge", "shared");
     }
 
     @Test

@@ -114,7 +114,7 @@ public final class Waiter {
             if (cancelled.getAsBoolean()) {
                 throw new Cancelled();
             }
-            sleepQuietly(Math.min(sleep, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            pause(log, Math.min(sleep, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             sleep = Math.min(MAX_POLL_MS, sleep * 2);
         }
     }
@@ -177,9 +177,10 @@ public final class Waiter {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static void sleepQuietly(long millis) {
+    /** Until the next poll, or until an awaited log line arrives (or the output ends), whichever comes first. */
+    private static void pause(ContainerLog log, long millis) {
         try {
-            Thread.sleep(millis);
+            log.awaitNews(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Cancelled();

@@ -1,0 +1,227 @@
+"""Summarises a bench/run.sh result directory as Markdown, or prints the timeline of one profiled Maven log.
+
+    python3 summary.py RESULT_DIR        per-scenario tables, ratios of medians, and the targets of issue 6
+    python3 summary.py --timeline LOG    the dock goals' log lines, in ms since the run goal began
+
+Maven's lines carry timestamps (run.sh sets org.slf4j.simpleLogger.showDateTime), so the time each goal took and
+when it began are read from the log; when containers were created and destroyed comes from `docker events`.
+"""
+
+import csv
+import os
+import re
+import statistics
+import sys
+from datetime import datetime
+
+VARIANTS = ["dock", "dmp", "raw", "baseline", "ref"]
+LINE = re.compile(r"^(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)) \[(\w+)\] (.*)$")
+HEADER = re.compile(r"^--- (\S+):(\S+):(\S+) \((\S+)\) @ \S+ ---$")
+# The goal that starts the containers and the one that removes them, per plugin prefix.
+START_GOALS = {("dock", "run"), ("docker", "start")}
+STOP_GOALS = {("dock", "stop"), ("docker", "stop")}
+
+
+def ns(timestamp):
+    return int(datetime.fromisoformat(timestamp.replace("Z", "+00:00")).timestamp() * 1e9)
+
+
+def read_log(path):
+    """[(ns, level, text)] for every timestamped line."""
+    lines = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            m = LINE.match(raw.rstrip("\n"))
+            if m:
+                lines.append((ns(m.group(1)), m.group(2), m.group(3)))
+    return lines
+
+
+def goals(lines):
+    """[(ns, prefix, goal)] of every mojo header, in order."""
+    found = []
+    for t, _, text in lines:
+        m = HEADER.match(text)
+        if m:
+            found.append((t, m.group(1), m.group(3)))
+    return found
+
+
+def goal_span(headers, wanted):
+    """(begin, end) of the first goal in `wanted`: from its header to the next header."""
+    for i, (t, prefix, goal) in enumerate(headers):
+        if (prefix, goal) in wanted:
+            end = headers[i + 1][0] if i + 1 < len(headers) else None
+            return t, end
+    return None, None
+
+
+def read_events(path):
+    created, destroyed = [], []
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 2:
+                    (created if parts[1] == "create" else destroyed if parts[1] == "destroy" else []).append(
+                        int(parts[0]))
+    return created, destroyed
+
+
+def measure(row):
+    """The numbers of one run, in ms (and MB)."""
+    start, end = int(row["start_ns"]), int(row["end_ns"])
+    m = {"wall": (end - start) / 1e6, "rss": int(row["max_rss_kb"]) / 1024, "cpu": int(row["cpu_ms"])}
+    created, _ = read_events(row["log"][: -len(".log")] + ".events")
+    if row["variant"] in ("dock", "dmp", "ref"):
+        headers = goals(read_log(row["log"]))
+        begin, finish = goal_span(headers, START_GOALS)
+        if begin is not None and finish is not None:
+            m["start_goal"] = (finish - begin) / 1e6
+            if created:
+                m["to_create"] = (min(created) - begin) / 1e6
+        begin, finish = goal_span(headers, STOP_GOALS)
+        if begin is not None and finish is not None:
+            m["stop_goal"] = (finish - begin) / 1e6
+    elif row["variant"] == "raw" and created:
+        m["to_create"] = (min(created) - start) / 1e6
+    return m
+
+
+def med(values):
+    return statistics.median(values) if values else None
+
+
+def fmt_s(ms):
+    return "–" if ms is None else f"{ms / 1000:.2f}"
+
+
+def fmt_ms(ms):
+    return "–" if ms is None else f"{ms:.0f}"
+
+
+def ratio(a, b):
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def fmt_r(r):
+    return "–" if r is None else f"{r:.2f}"
+
+
+def summary(result_dir):
+    with open(os.path.join(result_dir, "results.tsv")) as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    runs = {}
+    order = []
+    for row in rows:
+        key = row["scenario"]
+        if key not in order:
+            order.append(key)
+        runs.setdefault((key, row["variant"]), []).append(measure(row))
+
+    def stat(scenario, variant, metric, fn=med):
+        values = [r[metric] for r in runs.get((scenario, variant), []) if metric in r]
+        return fn(values) if values else None
+
+    out = []
+    machine = os.path.join(result_dir, "machine.txt")
+    if os.path.exists(machine):
+        with open(machine) as f:
+            out += [line.rstrip("\n") + "  " for line in f]
+        out.append("")
+    out.append("Wall time of the whole `mvn verify` (raw: the script), median of the rounds, in seconds; ratios of"
+               " medians; RSS: peak of the Maven JVM, MB.")
+    out.append("")
+    out.append("| scenario | dock | d-m-p | raw | baseline | dock/raw | d-m-p/raw | dock/d-m-p | (dock−base)/raw"
+               " | RSS dock−base | RSS d-m-p−base |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    targets = []
+    for s in order:
+        dock, dmp, raw, base = (stat(s, v, "wall") for v in VARIANTS[:4])
+        rss = {v: stat(s, v, "rss") for v in VARIANTS}
+        over = None if dock is None or base is None or raw is None else (dock - base) / raw
+        rss_dock = None if rss["dock"] is None or rss["baseline"] is None else rss["dock"] - rss["baseline"]
+        rss_dmp = None if rss["dmp"] is None or rss["baseline"] is None else rss["dmp"] - rss["baseline"]
+        out.append(f"| {s} | {fmt_s(dock)} | {fmt_s(dmp)} | {fmt_s(raw)} | {fmt_s(base)} | {fmt_r(ratio(dock, raw))}"
+                   f" | {fmt_r(ratio(dmp, raw))} | {fmt_r(ratio(dock, dmp))} | {fmt_r(over)}"
+                   f" | {'–' if rss_dock is None else f'{rss_dock:+.0f}'}"
+                   f" | {'–' if rss_dmp is None else f'{rss_dmp:+.0f}'} |")
+        r = ratio(dock, dmp)
+        if r is not None:
+            limit = 0.5 if s in ("five", "chain", "stubborn", "twenty") else 1.0
+            targets.append((f"{s}: dock/d-m-p {'≤ 0.5' if limit == 0.5 else '< 1'}", r, limit, r < limit if limit == 1
+                            else r <= limit))
+        if s in ("one", "five", "redis") and over is not None:
+            targets.append((f"{s}: (dock − baseline)/raw ≤ 1.25", over, 1.25, over <= 1.25))
+        if rss_dock is not None:
+            targets.append((f"{s}: RSS dock − baseline ≤ 60 MB", rss_dock, 60, rss_dock <= 60))
+    out.append("")
+    out.append("Per variant: wall time median [min–max] in s; the goal that starts the containers (dock:run,"
+               " docker:start) and the one that removes them, median ms; *to 1st create*: from the start goal's"
+               " first log line (raw: from the script's start) to the engine's first container `create` event,"
+               " median ms; CPU: user + system time of the process tree (Maven, its forks, the docker CLI; not the"
+               " engine's), median s; peak RSS median MB.")
+    out.append("")
+    out.append("| scenario | variant | runs | wall | start goal | to 1st create | stop goal | CPU | RSS |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    for s in order:
+        for v in VARIANTS:
+            if (s, v) not in runs:
+                continue
+            n = len(runs[(s, v)])
+            out.append(f"| {s} | {v} | {n} | {fmt_s(stat(s, v, 'wall'))} [{fmt_s(stat(s, v, 'wall', min))}–"
+                       f"{fmt_s(stat(s, v, 'wall', max))}] | {fmt_ms(stat(s, v, 'start_goal'))}"
+                       f" | {fmt_ms(stat(s, v, 'to_create'))} | {fmt_ms(stat(s, v, 'stop_goal'))}"
+                       f" | {fmt_s(stat(s, v, 'cpu'))} | {fmt_ms(stat(s, v, 'rss'))} |")
+    if any(v == "ref" for _, v in runs):
+        out.append("")
+        out.append("Before/after: *ref* is the plugin built from the commit given with --ref, *dock* this tree; medians, s.")
+        out.append("")
+        out.append("| scenario | dock | ref | dock − ref | dock/ref | start goal dock − ref (ms) | stop goal dock − ref (ms)"
+                   " | CPU dock − ref (ms) |")
+        out.append("|---|---|---|---|---|---|---|---|")
+        for s in order:
+            dock, ref = stat(s, "dock", "wall"), stat(s, "ref", "wall")
+            if dock is None or ref is None:
+                continue
+            sg = [stat(s, v, "start_goal") for v in ("dock", "ref")]
+            tg = [stat(s, v, "stop_goal") for v in ("dock", "ref")]
+            cg = [stat(s, v, "cpu") for v in ("dock", "ref")]
+            out.append(f"| {s} | {fmt_s(dock)} | {fmt_s(ref)} | {(dock - ref) / 1000:+.2f} | {fmt_r(ratio(dock, ref))}"
+                       f" | {'–' if None in sg else f'{sg[0] - sg[1]:+.0f}'}"
+                       f" | {'–' if None in tg else f'{tg[0] - tg[1]:+.0f}'}"
+                       f" | {'–' if None in cg else f'{cg[0] - cg[1]:+.0f}'} |")
+    out.append("")
+    out.append("Targets (medians, this run):")
+    out.append("")
+    for name, value, limit, ok in targets:
+        if ok:
+            out.append(f"- met: {name} (is {value:.2f})")
+        else:
+            out.append(f"- **missed**: {name} (is {value:.2f}, {value - limit:+.2f} over)")
+    print("\n".join(out))
+
+
+def timeline(path):
+    lines = read_log(path)
+    headers = goals(lines)
+    begin, _ = goal_span(headers, START_GOALS)
+    if begin is None:
+        sys.exit(f"no dock:run goal in {path}")
+    inside = False
+    for t, level, text in lines:
+        m = HEADER.match(text)
+        if m:
+            inside = m.group(1) == "dock"
+            print(f"{(t - begin) / 1e6:8.0f}  {text}")
+        elif inside and text.strip():
+            print(f"{(t - begin) / 1e6:8.0f}  [{level}] {text}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--timeline":
+        timeline(sys.argv[2])
+    elif len(sys.argv) == 2:
+        summary(sys.argv[1])
+    else:
+        sys.exit(__doc__)
