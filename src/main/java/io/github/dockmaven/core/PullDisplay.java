@@ -44,13 +44,16 @@ public interface PullDisplay {
                 + "/" + Cleanup.bytes(progress.bytesTotal());
     }
 
-    /** The line that ends a pull: {@code Pulled x:1 in 2.3s: 5 layers, 4.5 MB}. */
+    /**
+     * The line that ends a pull: {@code Pulled x:1 in 2.3s: 5 layers, 4.5 MB downloaded}; without the bytes when the
+     * engine did not tell them.
+     */
     static String pulled(String image, Duration took, Engine.PullProgress last) {
         String line = "Pulled " + image + " in " + Durations.format(took);
         if (last == null || last.layersTotal() == 0) {
             return line + ": up to date";
         }
-        return line + ": " + last.layersTotal() + " layer" + (last.layersTotal() == 1 ? "" : "s") + ", "
-                + Cleanup.bytes(last.bytesTotal()) + " downloaded";
+        line += ": " + last.layersTotal() + " layer" + (last.layersTotal() == 1 ? "" : "s");
+        return last.bytesTotal() == 0 ? line : line + ", " + Cleanup.bytes(last.bytesTotal()) + " downloaded";
     }
 }

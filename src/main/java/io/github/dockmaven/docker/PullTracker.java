@@ -46,7 +46,8 @@ final class PullTracker {
         Layer layer = layers.computeIfAbsent(id, key -> new Layer());
         boolean stateChanged = !state.equals(layer.state);
         layer.state = state;
-        if (total != null && total > 0 && state.equals("downloading")) {
+        // a layer that downloads in a blink gets no "Downloading" report; extracting tells its size too
+        if (total != null && total > 0 && (state.equals("downloading") || state.equals("extracting"))) {
             layer.total = total;
         }
         if (current != null && state.equals("downloading")) {

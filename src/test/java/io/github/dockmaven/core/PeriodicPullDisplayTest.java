@@ -78,6 +78,15 @@ class PeriodicPullDisplayTest {
     }
 
     @Test
+    void layersWhoseSizeTheEngineDidNotTellAreCountedWithoutBytes() {
+        PullDisplay.Pull pull = display.begin("busybox:1", "box");
+        pull.progress(new PullProgress("busybox:1", 2, 2, 0, 0));
+        pull.done(Duration.ofMillis(400));
+
+        assertThat(lines).containsExactly("Pulling busybox:1 for 'box'", "Pulled busybox:1 in 400ms: 2 layers");
+    }
+
+    @Test
     void aFailedPullLeavesTheMessageToTheFailure() {
         display.begin("nosuch:1", "x").failed();
 

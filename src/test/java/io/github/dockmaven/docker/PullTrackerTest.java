@@ -32,6 +32,17 @@ class PullTrackerTest {
     }
 
     @Test
+    void aLayerThatDownloadedWithoutReportsGetsItsSizeFromExtracting() {
+        tracker.update("a", "Pulling fs layer", null, null);
+        tracker.update("a", "Download complete", null, null);
+        tracker.update("a", "Extracting", 32768L, 8000000L);
+        tracker.update("a", "Pull complete", null, null);
+        tracker.finish();
+
+        assertThat(reports.get(reports.size() - 1)).isEqualTo(new PullProgress("busybox:1", 1, 1, 8000000, 8000000));
+    }
+
+    @Test
     void byteUpdatesAreReportedAtMostOnceASecond() {
         tracker.update("a", "Downloading", 1L, 1000L);
         tracker.update("a", "Downloading", 2L, 1000L);
