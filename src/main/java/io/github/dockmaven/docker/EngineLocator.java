@@ -58,12 +58,13 @@ import javax.net.ssl.SSLException;
  */
 public final class EngineLocator {
 
-    static final int PING_SECONDS = 3;
+    // Generous: an engine busy with parallel builds on a small machine answers in seconds, not milliseconds; a missing
+    // socket or a refused connection fails at once anyway.
+    static final int PING_SECONDS = 15;
     static final String FIX =
             "Start Docker (or Podman's API service), or point dock.host or DOCKER_HOST at a running engine.";
 
     private static final Duration PING_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(PING_SECONDS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Checks that an endpoint answers as a Docker API; throws with the reason when it does not. */
@@ -86,7 +87,7 @@ public final class EngineLocator {
      * @param debug receives one line per attempt
      */
     public EngineLocator(Map<String, String> env, Path home, Consumer<String> debug) {
-        this(env, home, Path.of("/"), debug, EngineLocator::ping);
+        this(env, home, Path.of("/"), debug, pingWithin(PING_SECONDS));
     }
 
     /** With the file system root of the system-wide sockets and the ping replaceable, for tests. */
@@ -362,9 +363,14 @@ public final class EngineLocator {
      * The real ping: {@code GET /_ping} with short timeouts. It runs on its own thread, because docker-java's Unix
      * socket ignores read timeouts and a socket whose engine is gone (a stopped Docker Desktop VM) may never answer.
      */
-    static void ping(EngineEndpoint endpoint) throws Exception {
+    static Ping pingWithin(int seconds) {
+        return endpoint -> ping(endpoint, seconds);
+    }
+
+    private static void ping(EngineEndpoint endpoint, int seconds) throws Exception {
         FutureTask<Integer> call = new FutureTask<>(() -> {
-            try (DockerHttpClient http = DockerJavaEngine.httpClient(endpoint, PING_CONNECT_TIMEOUT, PING_TIMEOUT);
+            try (DockerHttpClient http =
+                            DockerJavaEngine.httpClient(endpoint, PING_CONNECT_TIMEOUT, Duration.ofSeconds(seconds));
                     DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
                             .method(DockerHttpClient.Request.Method.GET)
                             .path("/_ping")
@@ -377,10 +383,10 @@ public final class EngineLocator {
         thread.start();
         int status;
         try {
-            status = call.get(PING_SECONDS, TimeUnit.SECONDS);
+            status = call.get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new PingFailure("did not answer within " + PING_SECONDS + "s");
+            throw new PingFailure("did not answer within " + seconds + "s");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

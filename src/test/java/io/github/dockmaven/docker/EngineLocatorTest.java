@@ -331,8 +331,8 @@ class EngineLocatorTest {
     @Test
     void theRealPingGivesUpQuicklyOnASocketThatNobodyListensOn() throws IOException {
         Path path = temp.resolve("dead.sock");
-        EngineLocator locator =
-                new EngineLocator(Map.of("DOCKER_HOST", "unix://" + path), home, root, debug::add, EngineLocator::ping);
+        EngineLocator locator = new EngineLocator(
+                Map.of("DOCKER_HOST", "unix://" + path), home, root, debug::add, EngineLocator.pingWithin(3));
         // a stale socket file, as a crashed engine leaves behind
         try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(path));
@@ -350,7 +350,7 @@ class EngineLocatorTest {
         try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(path));
             EngineLocator locator = new EngineLocator(
-                    Map.of("DOCKER_HOST", "unix://" + path), home, root, debug::add, EngineLocator::ping);
+                    Map.of("DOCKER_HOST", "unix://" + path), home, root, debug::add, EngineLocator.pingWithin(3));
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> locator.findEndpoint(null))
