@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class VolumeMountTest {
 
-    private final Path baseDir = Path.of("/work/project");
+    private final Path baseDir = Path.of("/home/dev/project");
 
     @Test
     void aNameBeforeTheColonIsANamedVolume() {
@@ -25,9 +25,9 @@ class VolumeMountTest {
     @Test
     void aRelativeHostPathIsResolvedAgainstTheProjectDirectory() {
         assertThat(VolumeMount.parse("src/test/conf:/etc/app", baseDir))
-                .isEqualTo(new VolumeMount(false, "/work/project/src/test/conf", "/etc/app", false));
+                .isEqualTo(new VolumeMount(false, "/home/dev/project/src/test/conf", "/etc/app", false));
         assertThat(VolumeMount.parse("./target/../conf:/etc/app:rw", baseDir))
-                .isEqualTo(new VolumeMount(false, "/work/project/conf", "/etc/app", false));
+                .isEqualTo(new VolumeMount(false, "/home/dev/project/conf", "/etc/app", false));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ConfigMapperTest {
 
-    private static final Path BASE_DIR = Path.of("/work/shop");
+    private static final Path BASE_DIR = Path.of("/home/dev/shop");
 
     private static Container container(String alias, String image) {
         Container c = new Container();
@@ -161,9 +161,9 @@ class ConfigMapperTest {
         assertThat(spec.volumes())
                 .containsExactly(
                         new VolumeMount(true, "data", "/data", false),
-                        new VolumeMount(false, "/work/shop/src/test/conf", "/etc/app", true));
+                        new VolumeMount(false, "/home/dev/shop/src/test/conf", "/etc/app", true));
         assertThat(spec.dependsOn()).containsExactly("db");
-        assertThat(spec.archive()).isEqualTo(Path.of("/work/shop/target/app.tar"));
+        assertThat(spec.archive()).isEqualTo(Path.of("/home/dev/shop/target/app.tar"));
         WaitSpec wait = spec.readiness();
         assertThat(wait.log().pattern()).isEqualTo("Started .* in");
         assertThat(wait.tcp()).containsExactly(8080, 8081);
