@@ -68,7 +68,8 @@ class ConcurrentStartTest {
 
         assertThat(engine.happened("createContainer", "app")).isFalse();
         assertThat(engine.happened("createContainer", "web")).isFalse();
-        assertThat(engine.happened("removeContainer", "solo")).isTrue();
+        // whether solo got as far as being created is up to the scheduler; if it was, it was removed again
+        assertThat(engine.happened("removeContainer", "solo")).isEqualTo(engine.happened("createContainer", "solo"));
         assertThat(engine.containers()).isEmpty();
         assertThat(engine.networks()).isEmpty();
         assertThat(record.containers()).isEmpty();
