@@ -85,8 +85,9 @@ import java.util.regex.Pattern;
  * <p>Podman's Docker-compatible API differs in ways handled here: it names images that come from no registry {@code
  * localhost/<name>} (shown as {@code <name>}, as the POM says); it runs health checks only with systemd timers (so
  * inspecting a container runs a check that is due); it answers a request to follow output only with the first line;
- * it refuses a bare 64-digit image id; and it says "container state improper" (500) where Docker says "is not running"
- * (409), and a name conflict with 500 instead of 409.
+ * it refuses a bare 64-digit image id; it joins several label filters of a volume list with OR (lists are filtered
+ * again here); and it says "container state improper" (500) where Docker says "is not running" (409), and a name
+ * conflict with 500 instead of 409.
  *
  * <p>Every failure is an {@link EngineException} whose message says what was attempted and what the engine said, e.g.
  * {@code Could not start container 3f2a1c9b04de: driver failed programming external connectivity ...: Bind for
@@ -311,6 +312,9 @@ public final class DockerJavaEngine implements Engine {
         });
         List<ResourceInfo> result = new ArrayList<>();
         for (Network network : networks) {
+            if (!carriesAll(network.getLabels(), labels)) {
+                continue;
+            }
             Network inspected;
             try {
                 inspected = request("Could not inspect network '" + network.getName() + "'", c -> c.inspectNetworkCmd()
@@ -367,6 +371,9 @@ public final class DockerJavaEngine implements Engine {
         });
         List<ResourceInfo> result = new ArrayList<>();
         for (InspectVolumeResponse volume : volumes) {
+            if (!carriesAll(volume.getLabels(), labels)) {
+                continue;
+            }
             boolean inUse = !request(
                             "Could not list the containers using volume '" + volume.getName() + "'",
                             c -> c.listContainersCmd()
@@ -637,7 +644,9 @@ public final class DockerJavaEngine implements Engine {
         });
         List<ContainerInfo> result = new ArrayList<>();
         for (Container container : containers) {
-            result.add(forEngine(fromListing(container)));
+            if (carriesAll(container.getLabels(), labels)) {
+                result.add(forEngine(fromListing(container)));
+            }
         }
         return result;
     }
@@ -1045,6 +1054,21 @@ public final class DockerJavaEngine implements Engine {
 
     private static Map<String, String> copy(Map<String, String> map) {
         return map == null ? new LinkedHashMap<>() : new LinkedHashMap<>(map);
+    }
+
+    /**
+     * Whether a resource carries every label asked for ({@code null} value: the key alone). The engine filters the
+     * lists already, but Podman 4 joins several label filters of a volume list with OR: all our volumes would match
+     * one build's filter, and a cleanup would remove another build's volumes. So every list is checked again here.
+     */
+    static boolean carriesAll(Map<String, String> actual, Map<String, String> wanted) {
+        for (Map.Entry<String, String> label : wanted.entrySet()) {
+            String value = actual == null ? null : actual.get(label.getKey());
+            if (value == null || (label.getValue() != null && !label.getValue().equals(value))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> labelFilter(Map<String, String> labels) {

@@ -395,6 +395,22 @@ class DockerJavaEngineIT {
     }
 
     @Test
+    void volumesAndNetworksAreListedOnlyWhenTheyCarryEveryLabelGiven() {
+        engine.createVolume(name("vol-db"), labels("role", "db"));
+        engine.createVolume(name("vol-cache"), labels("role", "cache"));
+        engine.createNetwork(name("net-db"), labels("role", "db"));
+        engine.createNetwork(name("net-cache"), labels("role", "cache"));
+
+        assertThat(engine.listVolumes(labels("role", "db")))
+                .extracting(ResourceInfo::name)
+                .containsExactly(name("vol-db"));
+        assertThat(engine.listNetworks(labels("role", "db")))
+                .extracting(ResourceInfo::name)
+                .containsExactly(name("net-db"));
+        assertThat(engine.listVolumes(labels())).hasSize(2);
+    }
+
+    @Test
     void listingFiltersByEveryLabelGiven() {
         Map<String, String> tagged = labels("role", "db");
         String wanted = engine.createContainer(new ContainerCreate(
