@@ -42,8 +42,10 @@ import javax.net.ssl.SSLException;
  *       {@code ~/.rd/docker.sock}, {@code $XDG_RUNTIME_DIR/podman/podman.sock}, {@code /run/podman/podman.sock}.
  * </ol>
  *
- * Each attempt is reported to the debug sink. A ping gives up after {@value #PING_SECONDS} seconds, so a dead engine
- * costs little. When nothing answers, the {@link EngineException} lists every place tried with the reason it failed:
+ * Each attempt is reported to the debug sink. A ping of a usual socket gives up after {@value #PROBE_SECONDS}
+ * seconds, so a dead engine costs little; the places the user configured get {@value #CONFIGURED_SECONDS} seconds, as
+ * a busy engine that was asked for is the one to wait for, not a reason to talk to another one. When nothing answers,
+ * the {@link EngineException} lists every place tried with the reason it failed:
  *
  * <pre>
  * Cannot reach a Docker engine. Tried:
@@ -58,9 +60,10 @@ import javax.net.ssl.SSLException;
  */
 public final class EngineLocator {
 
-    // Generous: an engine busy with parallel builds on a small machine answers in seconds, not milliseconds; a missing
-    // socket or a refused connection fails at once anyway.
-    static final int PING_SECONDS = 15;
+    static final int PROBE_SECONDS = 3;
+    // an engine busy with parallel builds on a small machine has taken over 3s to answer its first ping
+    static final int CONFIGURED_SECONDS = 15;
+    static final String WELL_KNOWN = "well-known socket";
     static final String FIX =
             "Start Docker (or Podman's API service), or point dock.host or DOCKER_HOST at a running engine.";
 
@@ -70,7 +73,7 @@ public final class EngineLocator {
     /** Checks that an endpoint answers as a Docker API; throws with the reason when it does not. */
     @FunctionalInterface
     interface Ping {
-        void ping(EngineEndpoint endpoint) throws Exception;
+        void ping(EngineEndpoint endpoint, Duration limit) throws Exception;
     }
 
     private final Map<String, String> env;
@@ -87,7 +90,7 @@ public final class EngineLocator {
      * @param debug receives one line per attempt
      */
     public EngineLocator(Map<String, String> env, Path home, Consumer<String> debug) {
-        this(env, home, Path.of("/"), debug, pingWithin(PING_SECONDS));
+        this(env, home, Path.of("/"), debug, EngineLocator::ping);
     }
 
     /** With the file system root of the system-wide sockets and the ping replaceable, for tests. */
@@ -155,8 +158,10 @@ public final class EngineLocator {
         if ("unix".equals(uri.getScheme()) && !Files.exists(Path.of(uri.getPath()))) {
             return "no such socket";
         }
+        // the usual sockets are probes; what the user configured is the engine they want, even when it is slow
+        Duration limit = Duration.ofSeconds(endpoint.source().equals(WELL_KNOWN) ? PROBE_SECONDS : CONFIGURED_SECONDS);
         try {
-            ping.ping(endpoint);
+            ping.ping(endpoint, limit);
             return null;
         } catch (Exception e) {
             return reason(e);
@@ -266,7 +271,7 @@ public final class EngineLocator {
 
     private Attempt socket(Path path) {
         String host = unixHost(path);
-        return Attempt.of(host, new EngineEndpoint(host, null, "well-known socket"));
+        return Attempt.of(host, new EngineEndpoint(host, null, WELL_KNOWN));
     }
 
     private Path dockerConfigDir() {
@@ -363,14 +368,9 @@ public final class EngineLocator {
      * The real ping: {@code GET /_ping} with short timeouts. It runs on its own thread, because docker-java's Unix
      * socket ignores read timeouts and a socket whose engine is gone (a stopped Docker Desktop VM) may never answer.
      */
-    static Ping pingWithin(int seconds) {
-        return endpoint -> ping(endpoint, seconds);
-    }
-
-    private static void ping(EngineEndpoint endpoint, int seconds) throws Exception {
+    static void ping(EngineEndpoint endpoint, Duration limit) throws Exception {
         FutureTask<Integer> call = new FutureTask<>(() -> {
-            try (DockerHttpClient http =
-                            DockerJavaEngine.httpClient(endpoint, PING_CONNECT_TIMEOUT, Duration.ofSeconds(seconds));
+            try (DockerHttpClient http = DockerJavaEngine.httpClient(endpoint, PING_CONNECT_TIMEOUT, limit);
                     DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
                             .method(DockerHttpClient.Request.Method.GET)
                             .path("/_ping")
@@ -383,10 +383,10 @@ public final class EngineLocator {
         thread.start();
         int status;
         try {
-            status = call.get(seconds, TimeUnit.SECONDS);
+            status = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new PingFailure("did not answer within " + seconds + "s");
+            throw new PingFailure("did not answer within " + limit.toSeconds() + "s");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -11,6 +11,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ class EngineLocatorTest {
     private final Set<String> answering = new HashSet<>();
     private final List<String> pinged = new ArrayList<>();
     private final List<String> debug = new ArrayList<>();
+    private final Map<String, Duration> limits = new HashMap<>();
 
     @BeforeEach
     void layout() throws IOException {
@@ -41,8 +43,9 @@ class EngineLocatorTest {
     }
 
     private EngineLocator locator() {
-        return new EngineLocator(env, home, root, debug::add, endpoint -> {
+        return new EngineLocator(env, home, root, debug::add, (endpoint, limit) -> {
             pinged.add(endpoint.host());
+            limits.put(endpoint.host(), limit);
             if (!answering.contains(endpoint.host())) {
                 throw new ConnectException("Connection refused");
             }
@@ -296,7 +299,7 @@ class EngineLocatorTest {
         env.put("DOCKER_HOST", "tcp://build-box:2376");
         env.put("DOCKER_TLS_VERIFY", "1");
         env.put("DOCKER_CERT_PATH", certs.toString());
-        EngineLocator locator = new EngineLocator(env, home, root, debug::add, endpoint -> {
+        EngineLocator locator = new EngineLocator(env, home, root, debug::add, (endpoint, limit) -> {
             throw new IllegalStateException(new SSLPeerUnverifiedException(
                     "Certificate for <build-box> doesn't match any of the subject alternative names: [10.0.0.5]"));
         });
@@ -331,8 +334,8 @@ class EngineLocatorTest {
     @Test
     void theRealPingGivesUpQuicklyOnASocketThatNobodyListensOn() throws IOException {
         Path path = temp.resolve("dead.sock");
-        EngineLocator locator = new EngineLocator(
-                Map.of("DOCKER_HOST", "unix://" + path), home, root, debug::add, EngineLocator.pingWithin(3));
+        EngineLocator locator =
+                new EngineLocator(Map.of("DOCKER_HOST", "unix://" + path), home, root, debug::add, EngineLocator::ping);
         // a stale socket file, as a crashed engine leaves behind
         try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(path));
@@ -345,17 +348,33 @@ class EngineLocatorTest {
     }
 
     @Test
-    void theRealPingGivesUpAfterThreeSecondsOnASocketThatNeverAnswers() throws Exception {
-        Path path = temp.resolve("silent.sock");
+    void theRealPingGivesUpAfterThreeSecondsOnAUsualSocketThatNeverAnswers() throws Exception {
+        Path path = home.resolve(".docker/run/docker.sock");
+        Files.createDirectories(path.getParent());
         try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(path));
-            EngineLocator locator = new EngineLocator(
-                    Map.of("DOCKER_HOST", "unix://" + path), home, root, debug::add, EngineLocator.pingWithin(3));
+            EngineLocator locator = new EngineLocator(Map.of(), home, root, debug::add, EngineLocator::ping);
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> locator.findEndpoint(null))
-                    .hasMessageContaining("  - DOCKER_HOST (unix://" + path + "): did not answer within 3s\n");
+                    .hasMessageContaining("  - unix://" + path + ": did not answer within 3s\n");
             assertThat(System.nanoTime() - start).isLessThan(6_000_000_000L);
         }
+    }
+
+    @Test
+    void aConfiguredEngineIsGivenLongerToAnswerThanAUsualSocket() throws IOException {
+        String socket = socketAt(root.resolve("var/run/docker.sock"));
+        env.put("DOCKER_HOST", "tcp://busy-engine:2375");
+        context("colima", "tcp://colima:2375");
+        env.put("DOCKER_CONTEXT", "colima");
+
+        assertThatThrownBy(() -> locator().findEndpoint("tcp://explicit:2375"));
+
+        assertThat(limits)
+                .containsEntry("tcp://explicit:2375", Duration.ofSeconds(15))
+                .containsEntry("tcp://busy-engine:2375", Duration.ofSeconds(15))
+                .containsEntry("tcp://colima:2375", Duration.ofSeconds(15))
+                .containsEntry(socket, Duration.ofSeconds(3));
     }
 }
