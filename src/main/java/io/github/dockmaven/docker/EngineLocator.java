@@ -60,7 +60,8 @@ import javax.net.ssl.SSLException;
  */
 public final class EngineLocator {
 
-    static final int PROBE_SECONDS = 3;
+    // a socket that accepts the connection is almost always a live engine, busy ones under parallel builds took over 3s
+    static final int PROBE_SECONDS = 10;
     // an engine busy with parallel builds on a small machine has taken over 3s to answer its first ping
     static final int CONFIGURED_SECONDS = 15;
     static final String WELL_KNOWN = "well-known socket";

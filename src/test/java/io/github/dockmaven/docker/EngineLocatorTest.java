@@ -348,7 +348,7 @@ class EngineLocatorTest {
     }
 
     @Test
-    void theRealPingGivesUpAfterThreeSecondsOnAUsualSocketThatNeverAnswers() throws Exception {
+    void theRealPingGivesUpAfterTenSecondsOnAUsualSocketThatNeverAnswers() throws Exception {
         Path path = home.resolve(".docker/run/docker.sock");
         Files.createDirectories(path.getParent());
         try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -357,8 +357,8 @@ class EngineLocatorTest {
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> locator.findEndpoint(null))
-                    .hasMessageContaining("  - unix://" + path + ": did not answer within 3s\n");
-            assertThat(System.nanoTime() - start).isLessThan(6_000_000_000L);
+                    .hasMessageContaining("  - unix://" + path + ": did not answer within 10s\n");
+            assertThat(System.nanoTime() - start).isLessThan(14_000_000_000L);
         }
     }
 
@@ -375,6 +375,6 @@ class EngineLocatorTest {
                 .containsEntry("tcp://explicit:2375", Duration.ofSeconds(15))
                 .containsEntry("tcp://busy-engine:2375", Duration.ofSeconds(15))
                 .containsEntry("tcp://colima:2375", Duration.ofSeconds(15))
-                .containsEntry(socket, Duration.ofSeconds(3));
+                .containsEntry(socket, Duration.ofSeconds(10));
     }
 }
