@@ -10,14 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A second Docker daemon on this machine, next to the one the other tests use: it listens on {@code
  * tcp://127.0.0.1:<port>} with TLS and client certificates ({@code --tlsverify}), and on a Unix socket of its own.
  * Everything it keeps (data root, exec root, pid file, sockets, its containerd) lives in one temporary directory, it
- * makes no default bridge and writes no iptables rules, and networks it is asked for come from 10.231.0.0/16, so it
- * does not get in the way of the main daemon. {@link #close()} stops it by its pid and deletes the directory.
+ * uses a bridge of its own (never {@code --bridge=none}: with it dockerd deletes {@code docker0}, the main daemon's
+ * default bridge) and writes no iptables rules, and networks it is asked for come from 10.231.0.0/16, so it does not
+ * get in the way of the main daemon. {@link #close()} stops it by its pid and deletes the directory.
  *
  * <p>Its server certificate holds only {@code IP:127.0.0.1}: a client that connects by another name must refuse it.
  */
@@ -45,6 +47,10 @@ final class TlsDockerd implements AutoCloseable {
         Path clientCerts = ca.dockerClientDir(dir.resolve("client"), "dock-client");
         Files.writeString(dir.resolve("daemon.json"), "{}\n");
         int port = LocalRegistry.freePort();
+        String bridge = bridgeName(port);
+        Commands.run(List.of("ip", "link", "add", bridge, "type", "bridge"));
+        Commands.run(List.of("ip", "addr", "add", "10.232.0.1/24", "dev", bridge));
+        Commands.run(List.of("ip", "link", "set", bridge, "up"));
         String namespace = "dock-tls-" + dir.getFileName().toString().replaceAll("[^a-zA-Z0-9]", "");
         List<String> command = new ArrayList<>(List.of(
                 DOCKERD.toString(),
@@ -67,7 +73,7 @@ final class TlsDockerd implements AutoCloseable {
                 server[0].toString(),
                 "--tlskey",
                 server[1].toString(),
-                "--bridge=none",
+                "--bridge=" + bridge,
                 "--iptables=false",
                 "--ip-masq=false",
                 "--default-address-pool",
@@ -167,6 +173,12 @@ final class TlsDockerd implements AutoCloseable {
         }
         unmountBelow(dir);
         Commands.deleteTree(dir);
+        Commands.tryRun(List.of("ip", "link", "delete", bridgeName(port)), Map.of(), null);
+    }
+
+    /** The second daemon's own bridge: a name unique to its port, within Linux's 15 characters. */
+    private static String bridgeName(int port) {
+        return "docktls" + port;
     }
 
     private static void unmountBelow(Path dir) {
