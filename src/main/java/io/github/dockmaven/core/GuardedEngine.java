@@ -37,6 +37,18 @@ public final class GuardedEngine implements Engine {
         checkOpen("creating", what);
     }
 
+    /** A creation that raced the gate closing is undone at once, and the caller told that Maven is exiting. */
+    private void undoIfClosed(String what, Runnable undo) {
+        if (refusing) {
+            try {
+                undo.run();
+            } catch (EngineException ignored) {
+                // the shutdown cleanup lists by label after closing the gate, and finds it
+            }
+            checkOpen(what);
+        }
+    }
+
     private void checkOpen(String verb, String what) {
         if (refusing) {
             throw new EngineException("Not " + verb + " " + what + ": Maven is exiting");
@@ -74,14 +86,7 @@ public final class GuardedEngine implements Engine {
     public String createNetwork(String name, Map<String, String> labels) {
         checkOpen("network " + name);
         String id = delegate.createNetwork(name, labels);
-        if (refusing) {
-            try {
-                delegate.removeNetwork(name);
-            } catch (EngineException ignored) {
-                // the shutdown cleanup lists by label after closing the gate, and finds it
-            }
-            checkOpen("network " + name);
-        }
+        undoIfClosed("network " + name, () -> delegate.removeNetwork(name));
         return id;
     }
 
@@ -99,16 +104,7 @@ public final class GuardedEngine implements Engine {
     public boolean createVolume(String name, Map<String, String> labels) {
         checkOpen("volume " + name);
         boolean created = delegate.createVolume(name, labels);
-        if (refusing) {
-            if (created) {
-                try {
-                    delegate.removeVolume(name);
-                } catch (EngineException ignored) {
-                    // the shutdown cleanup lists by label after closing the gate, and finds it
-                }
-            }
-            checkOpen("volume " + name);
-        }
+        undoIfClosed("volume " + name, created ? () -> delegate.removeVolume(name) : () -> {});
         return created;
     }
 
@@ -127,14 +123,7 @@ public final class GuardedEngine implements Engine {
         String what = "container " + (create.name() == null ? "from " + create.image() : create.name());
         checkOpen(what);
         String id = delegate.createContainer(create);
-        if (refusing) {
-            try {
-                delegate.removeContainer(id);
-            } catch (EngineException ignored) {
-                // the shutdown cleanup lists by label after closing the gate, and finds it
-            }
-            checkOpen(what);
-        }
+        undoIfClosed(what, () -> delegate.removeContainer(id));
         return id;
     }
 
