@@ -308,10 +308,10 @@ run_one() {
   end="$(now_ns)"
   if ((rc != 0)) && ((round == 0)) && [[ "$variant" != raw ]] && grep -q 'offline' "$run_log"; then
     log "$name: dependencies missing offline; resolving them online (once)"
+    rc=0
     (cd "$dir" && "$MVN" "${MVN_ARGS[@]}" "${extra[@]}" $([[ "$variant" == baseline ]] || echo "-P$variant") verify) \
       >"$run_log" 2>&1 || rc=$?
     [[ "$scenario" != pull ]] || docker rmi -f "$PULL_IMAGE" >/dev/null 2>&1 || true
-    ((rc != 0)) || rc=0
   fi
   if ((rc != 0)); then
     tail -40 "$run_log" >&2

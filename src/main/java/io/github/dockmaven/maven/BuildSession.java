@@ -73,6 +73,8 @@ final class BuildSession {
     private EngineEndpoint endpoint;
     private Thread shutdownHook;
     private volatile WatchdogProcess watchdog;
+    private List<Path> exitClasspath = List.of();
+    private boolean exitClassesLoaded;
 
     private BuildSession() {
         AtomicInteger n = new AtomicInteger();
@@ -129,19 +131,25 @@ final class BuildSession {
         }
         shutdownHook = new Thread(() -> onExit(console), "dock-exit");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        List<Path> jars = classpath.get();
-        startWatchdog(console, jars);
-        executor.execute(() -> loadWhatTheExitNeeds(console, jars));
+        exitClasspath = classpath.get();
+        startWatchdog(console, exitClasspath);
     }
 
     /**
-     * Lists what the session created, as the shutdown hook will, once there is something to list: the engine client
-     * then has loaded what it needs to read networks and volumes that exist, while the plugin's class realm is open.
+     * Prepares the shutdown hook once a run has started its containers (or failed to), off the way to them: loads
+     * what the hook needs while the plugin's class realm is open (once per session), and lists what the session
+     * created, as the hook will: the engine client then has loaded what it needs to read networks and volumes that
+     * exist.
      */
-    synchronized void rehearseExit() {
+    synchronized void rehearseExit(Console console) {
         GuardedEngine current = engine;
         if (current == null || shutdownHook == null) {
             return;
+        }
+        if (!exitClassesLoaded) {
+            exitClassesLoaded = true;
+            List<Path> jars = exitClasspath;
+            executor.execute(() -> loadWhatTheExitNeeds(console, jars));
         }
         executor.execute(() -> {
             try {

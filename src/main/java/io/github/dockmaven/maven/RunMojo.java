@@ -146,10 +146,11 @@ public class RunMojo extends AbstractDockMojo {
             starter.start(plan, record);
         } catch (RuntimeException e) {
             build.unregister(record);
+            build.rehearseExit(console());
             throw e;
         }
         runs().add(record);
-        build.rehearseExit();
+        build.rehearseExit(console());
         exportProperties(plan, record, engine.info().portHost());
         if (scope.isCli()) {
             getLog().info("The containers keep running after Maven exits; stop them with mvn dock:stop");

@@ -2,7 +2,6 @@ package io.github.dockmaven.watchdog;
 
 import io.github.dockmaven.core.Durations;
 import io.github.dockmaven.core.Engine;
-import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Owners;
 import io.github.dockmaven.core.Reaper;
 import io.github.dockmaven.docker.DockerJavaEngine;
@@ -22,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The watchdog: a small process that {@code dock:run} starts once per Maven session, from the plugin's own class path,
@@ -57,7 +57,7 @@ public final class Watchdog {
     private static final String PREFIX = "[dock watchdog] ";
     private static final long POLL_MILLIS = 500;
 
-    private final Engine engine;
+    private final Supplier<Engine> connect;
     private final long mavenPid;
     private final String session;
     private final Duration giveUpAfter;
@@ -67,8 +67,17 @@ public final class Watchdog {
     private final CountDownLatch pipeEnded = new CountDownLatch(1);
     private volatile boolean done;
 
-    Watchdog(Engine engine, long mavenPid, String session, Duration giveUpAfter, Duration settle, PrintStream log) {
-        this.engine = engine;
+    /**
+     * @param connect opens the engine client, on the first need of it
+     */
+    Watchdog(
+            Supplier<Engine> connect,
+            long mavenPid,
+            String session,
+            Duration giveUpAfter,
+            Duration settle,
+            PrintStream log) {
+        this.connect = connect;
         this.mavenPid = mavenPid;
         this.session = session;
         this.giveUpAfter = giveUpAfter;
@@ -87,16 +96,25 @@ public final class Watchdog {
             System.exit(2);
             return;
         }
-        int status;
-        try (DockerJavaEngine engine =
-                new DockerJavaEngine(new EngineEndpoint(arguments.host, arguments.tls, "the watchdog's --host"))) {
-            Watchdog watchdog =
-                    new Watchdog(engine, arguments.pid, arguments.session, arguments.giveUpAfter, SETTLE, System.err);
-            status = watchdog.watch(System.in, () -> {
-                System.out.println(READY);
-                System.out.flush();
-            });
-        }
+        // No engine client until there is something to remove: loading it costs a second of CPU, which a build that
+        // ends well (nearly all of them) would pay on its way to its first container.
+        EngineEndpoint endpoint = new EngineEndpoint(arguments.host, arguments.tls, "the watchdog's --host");
+        PrintStream log = System.err;
+        // The engine client's logging façade prints a notice when it finds no logging backend, as in this process
+        // ("SLF4J: Failed to load class ..."); standard error is the terminal Maven ran in, which it would clutter.
+        System.setErr(new PrintStream(
+                new LineFilter(log, line -> !line.startsWith("SLF4J: ")), true, StandardCharsets.UTF_8));
+        Watchdog watchdog = new Watchdog(
+                () -> new DockerJavaEngine(endpoint),
+                arguments.pid,
+                arguments.session,
+                arguments.giveUpAfter,
+                SETTLE,
+                log);
+        int status = watchdog.watch(System.in, () -> {
+            System.out.println(READY);
+            System.out.flush();
+        });
         System.exit(status);
     }
 
@@ -113,7 +131,6 @@ public final class Watchdog {
         reader.start();
         Optional<ProcessHandle> maven = ProcessHandle.of(mavenPid);
         ready.run();
-        checkEngine();
         try {
             // the pipe ends when Maven dies; the process check covers a pipe that a stray descendant keeps open
             while (!pipeEnded.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -157,16 +174,6 @@ public final class Watchdog {
         }
     }
 
-    /** Talks to the engine once while Maven lives: a wrong endpoint shows now, and what removing needs is loaded. */
-    private void checkEngine() {
-        try {
-            engine.listContainers(Reaper.sessionFilter(session));
-        } catch (EngineException e) {
-            log.println(PREFIX + "The engine does not answer now; the watchdog will try again if Maven dies: "
-                    + e.getMessage());
-        }
-    }
-
     private int reap() {
         long start = System.nanoTime();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -174,7 +181,9 @@ public final class Watchdog {
             t.setDaemon(true);
             return t;
         });
+        Engine engine = null;
         try {
+            engine = connect.get();
             Reaper.Result result = new Reaper(engine, executor)
                     .reap(Reaper.sessionFilter(session), kept::contains, settle, giveUpAfter);
             String build = "build " + session + " (Maven process " + mavenPid + ")";
@@ -189,8 +198,20 @@ public final class Watchdog {
                 return 1;
             }
             return 0;
+        } catch (RuntimeException e) {
+            log.println(PREFIX + "Could not remove what build " + session + " (Maven process " + mavenPid
+                    + ") had started: " + e.getMessage()
+                    + "\nThe next dock:run of the project removes it, or mvn dock:remove does.");
+            return 1;
         } finally {
             executor.shutdownNow();
+            if (engine != null) {
+                try {
+                    engine.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the process exits next
+                }
+            }
         }
     }
 

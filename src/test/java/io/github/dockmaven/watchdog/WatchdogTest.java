@@ -67,7 +67,7 @@ class WatchdogTest {
 
     private Watchdog watchdog(long pid) {
         return new Watchdog(
-                engine,
+                () -> engine,
                 pid,
                 SESSION,
                 Duration.ofSeconds(5),
@@ -173,6 +173,44 @@ class WatchdogTest {
         assertThat(watchdog(maven.pid()).watch(lines("keep x\ndone\n"), () -> {}))
                 .isZero();
         assertThat(remaining()).hasSize(5);
+    }
+
+    @Test
+    void opensNoEngineClientForABuildThatEndsWell() {
+        AtomicBoolean connected = new AtomicBoolean();
+        Watchdog watchdog = new Watchdog(
+                () -> {
+                    connected.set(true);
+                    return engine;
+                },
+                maven.pid(),
+                SESSION,
+                Duration.ofSeconds(5),
+                Duration.ZERO,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        assertThat(watchdog.watch(lines("done\n"), () -> {})).isZero();
+        assertThat(connected).isFalse();
+    }
+
+    @Test
+    void saysWhatItCouldNotRemoveWhenTheEngineClientCannotBeOpened() throws Exception {
+        maven.destroyForcibly().waitFor();
+        Watchdog watchdog = new Watchdog(
+                () -> {
+                    throw new IllegalStateException("no such certificate directory /certs");
+                },
+                maven.pid(),
+                SESSION,
+                Duration.ofSeconds(5),
+                Duration.ZERO,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        assertThat(watchdog.watch(lines(""), () -> {})).isEqualTo(1);
+        assertThat(log())
+                .contains("Could not remove what build " + SESSION)
+                .contains("no such certificate directory /certs")
+                .contains("mvn dock:remove");
     }
 
     @Test
