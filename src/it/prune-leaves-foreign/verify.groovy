@@ -3,6 +3,7 @@ def project = 'io.github.dockmaven.it:prune-leaves-foreign'
 try {
     def log = new File(basedir, 'build.log').text
     assert log =~ /Removed container prune-leaves-foreign-job-[0-9a-f]{8} \([0-9a-f]{12}\)/
+    assert log =~ /Removed container prune-leaves-foreign-report-[0-9a-f]{8} \([0-9a-f]{12}\)/
     assert log =~ /Removed network prune-leaves-foreign-net-[0-9a-f]{8}/
     assert log =~ /Removed volume prune-leaves-foreign-vol-cache-[0-9a-f]{8}/
     assert log =~ /Pruned \d+ resources; reclaimed /

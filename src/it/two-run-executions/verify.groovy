@@ -4,6 +4,9 @@ try {
     def log = new File(basedir, 'build.log').text
     assert log.contains('[svc] I am first')
     assert log.contains('[svc@second] I am second')
+    // On each execution's own network, 'svc' is that execution's svc.
+    assert log.contains('[peer] peer got first')
+    assert log.contains('[peer@second] peer got second')
     assert log =~ /Tests run: 2, Failures: 0, Errors: 0/
     // Each execution's stop removes its own execution's container, not the other's.
     // Maven 3.8 names the plugin by its artifactId, 3.9 and 4 by its goal prefix

@@ -35,10 +35,14 @@ class TwoRunsIT {
                 PROJECT,
                 "--format",
                 "{{.Label \"io.github.dockmaven.execution\"}} {{.Label \"io.github.dockmaven.alias\"}} {{.Names}}"));
-        assertEquals(2, containers.size(), containers.toString());
-        assertTrue(containers.get(0).matches("first svc two-run-executions-first-svc-[0-9a-f]{8}"), containers.get(0));
+        assertEquals(4, containers.size(), containers.toString());
         assertTrue(
-                containers.get(1).matches("second svc two-run-executions-second-svc-[0-9a-f]{8}"), containers.get(1));
+                containers.get(0).matches("first peer two-run-executions-first-peer-[0-9a-f]{8}"), containers.get(0));
+        assertTrue(containers.get(1).matches("first svc two-run-executions-first-svc-[0-9a-f]{8}"), containers.get(1));
+        assertTrue(
+                containers.get(2).matches("second peer two-run-executions-second-peer-[0-9a-f]{8}"), containers.get(2));
+        assertTrue(
+                containers.get(3).matches("second svc two-run-executions-second-svc-[0-9a-f]{8}"), containers.get(3));
 
         List<String> networks = lines(docker("network", "ls", "--filter", PROJECT, "--format", "{{.Name}}"));
         assertEquals(2, networks.size(), networks.toString());

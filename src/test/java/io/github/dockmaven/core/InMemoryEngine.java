@@ -342,6 +342,13 @@ public final class InMemoryEngine implements Engine {
         }
     }
 
+    /** What was asked of every container that exists, in the order they were created. */
+    public List<ContainerCreate> created() {
+        synchronized (lock) {
+            return containers.values().stream().map(b -> b.create).toList();
+        }
+    }
+
     public List<ResourceInfo> networks() {
         return listNetworks(Map.of());
     }

@@ -158,19 +158,49 @@ class StarterTest {
         start(plan(container("db").volume("data", "/data"), container("app")));
         Scope otherSession =
                 new Scope("com.example:shop", "shop", "0th3r5e5-9", "default", Labels.MODE_LIFECYCLE, "ci/4243");
-        starter(otherSession, images).start(plan(container("db")), new RunRecord(otherSession));
+        starter(otherSession, images).start(plan(container("db"), container("app")), new RunRecord(otherSession));
         Scope otherExecution = new Scope(
                 "com.example:shop", "shop", "s3ss10n0-1234-5678", "start-db", Labels.MODE_LIFECYCLE, "ci/4242");
-        starter(otherExecution, images).start(plan(container("db")), new RunRecord(otherExecution));
+        starter(otherExecution, images).start(plan(container("db"), container("app")), new RunRecord(otherExecution));
 
         assertThat(engine.containers())
                 .extracting(ContainerInfo::name)
                 .containsExactlyInAnyOrder(
-                        "shop-db-s3ss10n0", "shop-app-s3ss10n0", "shop-db-0th3r5e5", "shop-start-db-db-s3ss10n0");
+                        "shop-db-s3ss10n0",
+                        "shop-app-s3ss10n0",
+                        "shop-db-0th3r5e5",
+                        "shop-app-0th3r5e5",
+                        "shop-start-db-db-s3ss10n0",
+                        "shop-start-db-app-s3ss10n0");
         assertThat(engine.networks())
                 .extracting(Engine.ResourceInfo::name)
                 .containsExactlyInAnyOrder("shop-net-s3ss10n0", "shop-net-0th3r5e5", "shop-start-db-net-s3ss10n0");
         assertThat(engine.volumes()).extracting(Engine.ResourceInfo::name).containsExactly("shop-vol-data-s3ss10n0");
+    }
+
+    @Test
+    void aLoneContainerRunsOnTheEnginesDefaultNetworkWithoutANetworkOfItsOwn() {
+        start(plan(container("db")));
+
+        assertThat(engine.networks()).isEmpty();
+        assertThat(record.networks()).isEmpty();
+        assertThat(engine.created()).singleElement().satisfies(create -> {
+            assertThat(create.networks()).isEmpty();
+            assertThat(create.networkMode()).isNull();
+        });
+    }
+
+    @Test
+    void containersThatCanFindEachOtherShareTheBuildsNetworkUnderTheirAliases() {
+        start(plan(container("db"), container("app"), container("proxy").networks("host")));
+
+        assertThat(engine.networks()).extracting(Engine.ResourceInfo::name).containsExactly("shop-net-s3ss10n0");
+        assertThat(engine.created())
+                .extracting(ContainerCreate::name, ContainerCreate::networks)
+                .containsExactlyInAnyOrder(
+                        tuple("shop-db-s3ss10n0", Map.of("shop-net-s3ss10n0", List.of("db"))),
+                        tuple("shop-app-s3ss10n0", Map.of("shop-net-s3ss10n0", List.of("app"))),
+                        tuple("shop-proxy-s3ss10n0", Map.of()));
     }
 
     @Test
