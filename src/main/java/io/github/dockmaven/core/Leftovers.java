@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -25,9 +27,11 @@ public final class Leftovers {
     private final Engine engine;
     private final Console console;
     private final Reaper reaper;
+    private final Executor executor;
 
     public Leftovers(Engine engine, Console console, Executor executor) {
         this.engine = engine;
+        this.executor = executor;
         this.console = console;
         this.reaper = new Reaper(engine, executor);
     }
@@ -47,8 +51,15 @@ public final class Leftovers {
         Map<String, String> filter = Labels.ofProject(project);
         Map<String, String> deadSessions = new LinkedHashMap<>();
         List<String> kept = new ArrayList<>();
+        // three questions at once: the first of each kind costs the client more than the engine
+        CompletableFuture<List<ContainerInfo>> containers =
+                CompletableFuture.supplyAsync(() -> engine.listContainers(filter), executor);
+        CompletableFuture<List<Engine.ResourceInfo>> networks =
+                CompletableFuture.supplyAsync(() -> engine.listNetworks(filter), executor);
+        CompletableFuture<List<Engine.ResourceInfo>> volumes =
+                CompletableFuture.supplyAsync(() -> engine.listVolumes(filter), executor);
         try {
-            for (ContainerInfo container : engine.listContainers(filter)) {
+            for (ContainerInfo container : answer(containers)) {
                 Map<String, String> labels = container.labels();
                 if (isLeftover(labels, ownSession)) {
                     deadSessions.putIfAbsent(labels.get(Labels.SESSION), labels.get(Labels.OWNER));
@@ -57,14 +68,14 @@ public final class Leftovers {
                     kept.add(Cleanup.fromLabels(container).describe());
                 }
             }
-            for (Engine.ResourceInfo resource : engine.listNetworks(filter)) {
+            for (Engine.ResourceInfo resource : answer(networks)) {
                 if (isLeftover(resource.labels(), ownSession)) {
                     deadSessions.putIfAbsent(
                             resource.labels().get(Labels.SESSION),
                             resource.labels().get(Labels.OWNER));
                 }
             }
-            for (Engine.ResourceInfo resource : engine.listVolumes(filter)) {
+            for (Engine.ResourceInfo resource : answer(volumes)) {
                 if (isLeftover(resource.labels(), ownSession)) {
                     deadSessions.putIfAbsent(
                             resource.labels().get(Labels.SESSION),
@@ -95,5 +106,17 @@ public final class Leftovers {
                         "Could not remove everything " + which + ":\n  - " + String.join("\n  - ", result.failures()));
             }
         });
+    }
+
+    /** What a listing answered; its engine failure as it was thrown. */
+    private static <T> T answer(CompletableFuture<T> listing) {
+        try {
+            return listing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

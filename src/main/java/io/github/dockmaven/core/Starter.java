@@ -83,11 +83,21 @@ public final class Starter {
      * everything this call created.
      */
     public void start(Plan plan, RunRecord record) {
+        start(plan, record, () -> {});
+    }
+
+    /**
+     * Starts every container of {@code plan} as {@link #start(Plan, RunRecord)} does, running {@code
+     * beforeContainers} alongside the image checks, pulls and network creation, and creating no container before it
+     * returned: it may free names and host ports the containers need.
+     */
+    public void start(Plan plan, RunRecord record, Runnable beforeContainers) {
         long begin = System.nanoTime();
         checkBindSources(plan);
         AtomicBoolean failed = new AtomicBoolean();
         List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
 
+        CompletableFuture<Void> cleared = step(failed, failures, beforeContainers);
         Map<String, CompletableFuture<Void>> imageReady = new LinkedHashMap<>();
         for (ContainerSpec spec : plan.containers()) {
             imageReady.computeIfAbsent(spec.image(), image -> step(failed, failures, () -> ensureImage(spec)));
@@ -127,6 +137,7 @@ public final class Starter {
         for (List<ContainerSpec> level : plan.levels()) {
             for (ContainerSpec spec : level) {
                 List<CompletableFuture<Void>> before = new ArrayList<>();
+                before.add(cleared);
                 before.add(imageReady.get(spec.image()));
                 if (spec.usesBuildNetwork()) {
                     before.add(networkReady);

@@ -40,7 +40,10 @@ public final class RegistryCredentials implements RegistryAuth {
 
     static final Duration HELPER_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first lookup, not with the first build that pulls nothing: it costs ~0.1s of class loading. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** Credentials kept outside Docker's configuration: the {@code <server>}s of Maven's {@code settings.xml}. */
     @FunctionalInterface
@@ -143,7 +146,7 @@ public final class RegistryCredentials implements RegistryAuth {
             return null;
         }
         try {
-            return JSON.readTree(file.toFile());
+            return Json.MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             debug.accept(prefix + file + ": " + jsonProblem(e) + "; ignored");
         } catch (IOException e) {
@@ -249,7 +252,7 @@ public final class RegistryCredentials implements RegistryAuth {
         }
         JsonNode config;
         try {
-            config = JSON.readTree(value);
+            config = Json.MAPPER.readTree(value);
         } catch (JsonProcessingException e) {
             // never the parser's message: it quotes the text, which holds secrets
             debug.accept(prefix + "DOCKER_AUTH_CONFIG: not valid JSON; ignored");
@@ -302,7 +305,7 @@ public final class RegistryCredentials implements RegistryAuth {
             }
             JsonNode answer;
             try {
-                answer = JSON.readTree(out);
+                answer = Json.MAPPER.readTree(out);
             } catch (JsonProcessingException e) {
                 return HelperAnswer.failed("answered something that is not JSON");
             }

@@ -130,7 +130,6 @@ public class RunMojo extends AbstractDockMojo {
         Scope scope = scope(mojoExecution.getExecutionId());
         RunRecord record = new RunRecord(scope);
         BuildSession build = buildSession();
-        new Leftovers(engine, console(), build.executor()).clean(projectId(), build.id());
         if (Labels.MODE_LIFECYCLE.equals(scope.mode())) {
             build.guard(record, console(), this::pluginClasspath);
         }
@@ -143,7 +142,9 @@ public class RunMojo extends AbstractDockMojo {
                 build.images(),
                 pullDisplay());
         try {
-            starter.start(plan, record);
+            // What dead builds left may hold names and ports; it is removed while the images are checked.
+            Leftovers leftovers = new Leftovers(engine, console(), build.executor());
+            starter.start(plan, record, () -> leftovers.clean(projectId(), build.id()));
         } catch (RuntimeException e) {
             build.unregister(record);
             build.rehearseExit(console());

@@ -179,6 +179,47 @@ class StarterTest {
     }
 
     @Test
+    void createsNoContainerBeforeWhatMayFreeItsNameAndPortsIsDoneButChecksImagesMeanwhile() {
+        long[] cleared = new long[1];
+        long[] begun = new long[1];
+
+        starter(scope, images).start(plan(container("db"), container("app")), record, () -> {
+            begun[0] = System.nanoTime();
+            sleepMillis(300);
+            cleared[0] = System.nanoTime();
+        });
+
+        assertThat(engine.first("createContainer", "db").nanos()).isGreaterThan(cleared[0]);
+        assertThat(engine.first("createContainer", "app").nanos()).isGreaterThan(cleared[0]);
+        assertThat(engine.first("imageExists", IMAGE).nanos()).isLessThan(cleared[0]);
+        assertThat(engine.first("createNetwork", "shop-net-s3ss10n0").nanos()).isLessThan(cleared[0]);
+        assertThat(begun[0]).isPositive();
+    }
+
+    @Test
+    void aFailureBeforeTheContainersRemovesWhatWasCreatedMeanwhile() {
+        RuntimeException broken = new EngineException("the engine went away");
+
+        assertThatThrownBy(() -> starter(scope, images).start(plan(container("db"), container("app")), record, () -> {
+                    sleepMillis(200);
+                    throw broken;
+                }))
+                .isSameAs(broken);
+
+        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.networks()).isEmpty();
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aLoneContainerRunsOnTheEnginesDefaultNetworkWithoutANetworkOfItsOwn() {
         start(plan(container("db")));
 
