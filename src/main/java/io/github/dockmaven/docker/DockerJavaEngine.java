@@ -59,6 +59,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,6 +135,14 @@ public final class DockerJavaEngine implements Engine {
         this.registryAuth = registryAuth;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
+    }
+
+    /**
+     * Prepares, on {@code executor} and once per JVM, what the engine client needs for its first requests, so that
+     * this work overlaps looking for the engine instead of delaying the first container.
+     */
+    public static void warmUp(Executor executor) {
+        ClientJson.warmUp(executor);
     }
 
     /** Where this engine is reached. */
@@ -855,7 +864,8 @@ public final class DockerJavaEngine implements Engine {
             config.withCustomSslConfig(
                     new LocalDirectorySSLConfig(endpoint.tlsCertDir().toString()));
         }
-        return DockerClientImpl.getInstance(config.build(), httpClient(endpoint, connectTimeout, responseTimeout));
+        return DockerClientImpl.getInstance(
+                ClientJson.sharing(config.build()), httpClient(endpoint, connectTimeout, responseTimeout));
     }
 
     /** The HTTP client under {@link #newClient}, also used alone to ping. */

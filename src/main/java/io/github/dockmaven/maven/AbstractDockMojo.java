@@ -7,6 +7,7 @@ import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Owners;
 import io.github.dockmaven.core.Scope;
+import io.github.dockmaven.docker.DockerJavaEngine;
 import io.github.dockmaven.docker.RegistryAuth;
 import io.github.dockmaven.docker.RegistryCredentials;
 import org.apache.maven.execution.MavenSession;
@@ -63,6 +64,8 @@ abstract class AbstractDockMojo extends AbstractMojo {
             getLog().info("Skipping dock:" + goal() + ": " + skipReason);
             return;
         }
+        // the engine client's first requests are prepared while the configuration is read and the engine looked for
+        DockerJavaEngine.warmUp(buildSession().executor());
         try {
             run();
         } catch (BuildFailure e) {
