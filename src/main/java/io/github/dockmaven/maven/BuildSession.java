@@ -75,6 +75,7 @@ final class BuildSession {
     private volatile WatchdogProcess watchdog;
     private List<Path> exitClasspath = List.of();
     private boolean exitClassesLoaded;
+    private volatile boolean sweepAtExit;
 
     private BuildSession() {
         AtomicInteger n = new AtomicInteger();
@@ -140,8 +141,11 @@ final class BuildSession {
      * what the hook needs while the plugin's class realm is open (once per session), and lists what the session
      * created, as the hook will: the engine client then has loaded what it needs to read networks and volumes that
      * exist.
+     *
+     * @param now whether to load on this thread before returning: a run that failed ends the build at once, and Maven
+     *     closes the class realm before the hook runs
      */
-    synchronized void rehearseExit(Console console) {
+    synchronized void prepareExit(Console console, boolean now) {
         GuardedEngine current = engine;
         if (current == null || shutdownHook == null) {
             return;
@@ -149,7 +153,11 @@ final class BuildSession {
         if (!exitClassesLoaded) {
             exitClassesLoaded = true;
             List<Path> jars = exitClasspath;
-            executor.execute(() -> loadWhatTheExitNeeds(console, jars));
+            if (now) {
+                loadWhatTheExitNeeds(console, jars);
+            } else {
+                executor.execute(() -> loadWhatTheExitNeeds(console, jars));
+            }
         }
         executor.execute(() -> {
             try {
@@ -165,6 +173,19 @@ final class BuildSession {
 
     /** Forgets a run whose resources were removed. */
     void unregister(RunRecord record) {
+        unregister(record, true);
+    }
+
+    /**
+     * Forgets a run.
+     *
+     * @param removedAll false when something it created may be left (a failed start, a stop that could not remove
+     *     everything): the shutdown hook then looks for what is left of the session even if no run is live
+     */
+    void unregister(RunRecord record, boolean removedAll) {
+        if (!removedAll) {
+            sweepAtExit = true;
+        }
         live.remove(record);
     }
 
@@ -226,7 +247,30 @@ final class BuildSession {
      * watchdog {@code done}; otherwise it leaves the rest to it.
      */
     private void onExit(Console console) {
-        engine.refuseNewResources();
+        try {
+            engine.refuseNewResources();
+            if (live.isEmpty() && !sweepAtExit) {
+                // every run was stopped or kept, with everything removed: nothing to look for, nothing to load
+                WatchdogProcess current = watchdog;
+                if (current != null) {
+                    current.done();
+                }
+                return;
+            }
+            removeOrLeaveToTheWatchdog(console);
+        } catch (LinkageError e) {
+            // Maven closed the plugin's class realm before the JVM ran this hook, and a class it needs was never
+            // loaded; the watchdog has its own
+            console.warn("Could not remove what this build left when Maven exited (" + e + "). The watchdog removes"
+                    + " it once Maven has exited; else the next dock:run of the project, or mvn dock:remove.");
+            WatchdogProcess current = watchdog;
+            if (current != null) {
+                current.release();
+            }
+        }
+    }
+
+    private void removeOrLeaveToTheWatchdog(Console console) {
         boolean clean = false;
         Future<Boolean> removal = executor.submit(() -> removeWhatIsLeft(console));
         try {

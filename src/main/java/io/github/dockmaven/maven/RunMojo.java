@@ -146,12 +146,12 @@ public class RunMojo extends AbstractDockMojo {
             Leftovers leftovers = new Leftovers(engine, console(), build.executor());
             starter.start(plan, record, () -> leftovers.clean(projectId(), build.id()));
         } catch (RuntimeException e) {
-            build.unregister(record);
-            build.rehearseExit(console());
+            build.unregister(record, false);
+            build.prepareExit(console(), true);
             throw e;
         }
         runs().add(record);
-        build.rehearseExit(console());
+        build.prepareExit(console(), false);
         exportProperties(plan, record, engine.info().portHost());
         if (scope.isCli()) {
             getLog().info("The containers keep running after Maven exits; stop them with mvn dock:stop");

@@ -109,7 +109,7 @@ public class StopMojo extends AbstractDockMojo {
             if (!removeVolumes) {
                 build.keep(run.volumes());
             }
-            build.unregister(run);
+            build.unregister(run, failed.isEmpty());
             forget(run);
         }
         try {
