@@ -344,13 +344,24 @@ public final class Starter {
         }
         Consumer<LogLine> output = outputs.apply(spec.alias());
         ContainerLog log = new ContainerLog(output);
-        Closeable follower = engine.followLogs(id, log, () -> {
-            log.ended();
-            if (output instanceof Closeable closeable) {
-                closeQuietly(closeable);
-            }
-        });
-        record.followers().add(follower);
+        // Followed alongside the wait, not before it: the engine replays a container's output from its start, so no
+        // line is missed, and the first stream of a build costs ~0.1s to set up.
+        CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        record.followers().add(engine.followLogs(id, log, () -> {
+                            log.ended();
+                            if (output instanceof Closeable closeable) {
+                                closeQuietly(closeable);
+                            }
+                        }));
+                    } catch (EngineException.NotFound gone) {
+                        // removed from outside: the wait says so
+                    } catch (RuntimeException e) {
+                        console.warn("Could not follow the output of " + created.describe() + ": " + e.getMessage());
+                    }
+                },
+                executor);
         // Asked here, not before the first create: the engine's info may cost a request (its version), which would
         // otherwise delay every container.
         String host = engine.info().portHost();
