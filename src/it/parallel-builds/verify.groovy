@@ -3,7 +3,7 @@ import java.util.concurrent.TimeUnit
 
 // The invoker's build ran alone (builds=1) and resolved everything. Now two copies of the project are built at once,
 // each in its own Maven process on the same daemon, with the settings and local repository the invoker uses. (Two:
-// with three on a loaded 2-core machine, one build's first ping of the engine took longer than the locator's 3s.)
+// with three on a loaded 2-core machine, one build's first ping of the engine once took over 3s, the locator's limit then.)
 def dock = evaluate(new File(basedir, '../../../src/it/lib.groovy'))
 def project = 'io.github.dockmaven.it:parallel-builds'
 def copies = (1..2).collect { new File(basedir, "copies/copy-${it}") }
