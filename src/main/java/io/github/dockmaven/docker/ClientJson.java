@@ -17,6 +17,7 @@ import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.core.SSLConfig;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import com.github.dockerjava.core.command.CreateNetworkCmdImpl;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -50,8 +51,8 @@ final class ClientJson {
     }
 
     /**
-     * Builds, once per JVM and on {@code executor}, what the requests of a {@code run} and a {@code stop} parse and
-     * write. Nothing depends on it: a request that comes first builds what it needs itself.
+     * Runs {@link #prepare}, once per JVM and on {@code executor}. Nothing depends on it: a request that comes first
+     * builds what it needs itself.
      */
     static void warmUp(Executor executor) {
         if (!WARMED.compareAndSet(false, true)) {
@@ -59,21 +60,27 @@ final class ClientJson {
         }
         executor.execute(() -> {
             try {
-                ObjectMapper json = mapper();
-                json.writeValueAsBytes(new CreateNetworkCmdImpl(null));
-                json.writeValueAsBytes(new CreateContainerCmdImpl(null, null, "warm-up"));
-                json.readValue("[]", new TypeReference<List<Container>>() {});
-                json.readValue("{}", CreateContainerResponse.class);
-                json.readValue("{}", InspectContainerResponse.class);
-                json.readValue("[]", new TypeReference<List<Network>>() {});
-                json.readValue("{}", ListVolumesResponse.class);
-                json.readValue("{}", InspectImageResponse.class);
-                json.readValue("{}", CreateNetworkResponse.class);
-                json.readValue("{}", Version.class);
-            } catch (Exception | LinkageError ignored) {
-                // only a head start: the requests build what they need themselves
+                prepare();
+            } catch (IOException | RuntimeException | LinkageError ignored) {
+                // only a head start
             }
         });
+    }
+
+    /** Builds what the requests of a {@code run} and a {@code stop} write and parse. */
+    static void prepare() throws IOException {
+        ObjectMapper json = mapper();
+        // the commands insist on an executor, which writing them never calls
+        json.writeValueAsBytes(new CreateNetworkCmdImpl(command -> null));
+        json.writeValueAsBytes(new CreateContainerCmdImpl(command -> null, null, "warm-up"));
+        json.readValue("[]", new TypeReference<List<Container>>() {});
+        json.readValue("{}", CreateContainerResponse.class);
+        json.readValue("{}", InspectContainerResponse.class);
+        json.readValue("[]", new TypeReference<List<Network>>() {});
+        json.readValue("{}", ListVolumesResponse.class);
+        json.readValue("{}", InspectImageResponse.class);
+        json.readValue("{}", CreateNetworkResponse.class);
+        json.readValue("{}", Version.class);
     }
 
     /** A client configuration that hands out the shared mapper instead of a copy of its own. */

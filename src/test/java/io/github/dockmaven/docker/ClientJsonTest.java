@@ -51,4 +51,15 @@ class ClientJsonTest {
         assertThat(submitted).hasSize(first);
         submitted.forEach(Runnable::run);
     }
+
+    @Test
+    void theWarmUpBuildsWhatTheRequestsUseWithoutFailing() throws Exception {
+        // at run time a failure here is swallowed (it is only a head start): this is where it would show
+        ClientJson.prepare();
+
+        assertThat(ClientJson.mapper()
+                        .writeValueAsString(new com.github.dockerjava.core.command.CreateContainerCmdImpl(
+                                command -> null, null, "dock-it/busybox:1")))
+                .contains("\"Image\":\"dock-it/busybox:1\"");
+    }
 }
