@@ -31,8 +31,8 @@ public final class Leftovers {
 
     public Leftovers(Engine engine, Console console, Executor executor) {
         this.engine = engine;
-        this.executor = executor;
         this.console = console;
+        this.executor = executor;
         this.reaper = new Reaper(engine, executor);
     }
 
@@ -113,10 +113,7 @@ public final class Leftovers {
         try {
             return listing.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 }

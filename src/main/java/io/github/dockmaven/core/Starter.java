@@ -105,10 +105,10 @@ public final class Starter {
         // The build's network is for containers that find each other by alias. A container alone on it would have
         // nobody to be found by, and a network costs the engine ~0.4s per build (created, joined, removed): a lone
         // container runs on the engine's default network instead, as a plain `docker run` would.
-        boolean needsNetwork = plan.containers().stream()
-                        .filter(ContainerSpec::usesBuildNetwork)
-                        .count()
-                >= 2;
+        long joining = plan.containers().stream()
+                .filter(ContainerSpec::usesBuildNetwork)
+                .count();
+        boolean needsNetwork = joining >= 2;
         String networkName = needsNetwork ? scope.name("net") : null;
         CompletableFuture<Void> networkReady = needsNetwork
                 ? step(failed, failures, () -> {
