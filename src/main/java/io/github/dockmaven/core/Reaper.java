@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -98,8 +99,10 @@ public final class Reaper {
             boolean found;
             try {
                 found = removeContainers(filter, keep, containers, failures);
-                found |= removeNetworks(filter, keep, networks, failures);
-                found |= removeVolumes(filter, keep, volumes, failures);
+                found |= removeEach(
+                        "network", engine.listNetworks(filter), engine::removeNetwork, keep, networks, failures);
+                found |=
+                        removeEach("volume", engine.listVolumes(filter), engine::removeVolume, keep, volumes, failures);
             } catch (EngineException e) {
                 failures.add(e.getMessage());
                 found = true;
@@ -149,41 +152,30 @@ public final class Reaper {
         return !found.isEmpty();
     }
 
-    private boolean removeNetworks(
-            Map<String, String> filter, Predicate<String> keep, List<String> removed, List<String> failures) {
+    /**
+     * Removes the listed networks or volumes ({@code kind}) not kept (by name or id), adding each removed name to
+     * {@code removed} once and each failure to {@code failures}; true when there was anything to remove.
+     */
+    private static boolean removeEach(
+            String kind,
+            List<Engine.ResourceInfo> listed,
+            Consumer<String> remove,
+            Predicate<String> keep,
+            List<String> removed,
+            List<String> failures) {
         boolean found = false;
-        for (Engine.ResourceInfo network : engine.listNetworks(filter)) {
-            if (keep.test(network.name()) || keep.test(network.id())) {
+        for (Engine.ResourceInfo resource : listed) {
+            if (keep.test(resource.name()) || keep.test(resource.id())) {
                 continue;
             }
             found = true;
             try {
-                engine.removeNetwork(network.name());
-                if (!removed.contains(network.name())) {
-                    removed.add(network.name());
+                remove.accept(resource.name());
+                if (!removed.contains(resource.name())) {
+                    removed.add(resource.name());
                 }
             } catch (RuntimeException e) {
-                failures.add("network " + network.name() + ": " + e.getMessage());
-            }
-        }
-        return found;
-    }
-
-    private boolean removeVolumes(
-            Map<String, String> filter, Predicate<String> keep, List<String> removed, List<String> failures) {
-        boolean found = false;
-        for (Engine.ResourceInfo volume : engine.listVolumes(filter)) {
-            if (keep.test(volume.name())) {
-                continue;
-            }
-            found = true;
-            try {
-                engine.removeVolume(volume.name());
-                if (!removed.contains(volume.name())) {
-                    removed.add(volume.name());
-                }
-            } catch (RuntimeException e) {
-                failures.add("volume " + volume.name() + ": " + e.getMessage());
+                failures.add(kind + " " + resource.name() + ": " + e.getMessage());
             }
         }
         return found;
