@@ -134,21 +134,31 @@ public final class Reaper {
         List<ContainerInfo> found = engine.listContainers(filter).stream()
                 .filter(c -> !keep.test(c.id()) && !keep.test(c.name()))
                 .toList();
+        // removed at once, reported in the order listed (not in the order the engine finished)
+        String[] outcomes = new String[found.size()];
         List<CompletableFuture<Void>> removals = new ArrayList<>();
-        for (ContainerInfo info : found) {
-            String description = Cleanup.fromLabels(info).describe();
+        for (int i = 0; i < found.size(); i++) {
+            ContainerInfo info = found.get(i);
+            int slot = i;
             removals.add(CompletableFuture.runAsync(
                     () -> {
                         try {
                             engine.removeContainer(info.id());
-                            removed.put(info.id(), description);
                         } catch (RuntimeException e) {
-                            failures.add("container " + description + ": " + e.getMessage());
+                            outcomes[slot] = e.getMessage();
                         }
                     },
                     executor));
         }
         CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
+        for (int i = 0; i < found.size(); i++) {
+            String description = Cleanup.fromLabels(found.get(i)).describe();
+            if (outcomes[i] == null) {
+                removed.put(found.get(i).id(), description);
+            } else {
+                failures.add("container " + description + ": " + outcomes[i]);
+            }
+        }
         return !found.isEmpty();
     }
 
