@@ -30,4 +30,30 @@ public class EngineException extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /** A container name the create asked for is held by another container. */
+    public static final class NameInUse extends Conflict {
+        private static final long serialVersionUID = 1L;
+
+        public NameInUse(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A host port the start asked for is published by another container or held by another process. */
+    public static final class PortInUse extends Conflict {
+        private static final long serialVersionUID = 1L;
+
+        /** The engine's own words, without what the adapter put before them: shown to the user as the reason. */
+        private final String engineWords;
+
+        public PortInUse(String message, String engineWords, Throwable cause) {
+            super(message, cause);
+            this.engineWords = engineWords;
+        }
+
+        public String engineWords() {
+            return engineWords;
+        }
+    }
 }

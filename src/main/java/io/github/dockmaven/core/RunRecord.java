@@ -1,12 +1,20 @@
 package io.github.dockmaven.core;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What one {@code run} execution created and still owns: its containers, its network, the volumes it created, and
- * the log followers to close. {@code stop} undoes exactly this.
+ * the log followers to close. {@code stop} undoes exactly this. Safe for the threads that start containers at once.
  */
 public final class RunRecord {
 
@@ -24,21 +32,87 @@ public final class RunRecord {
         return scope;
     }
 
+    /** A container this execution created, from the moment the engine gave it an id. */
+    public void addContainer(Started container) {
+        containers.add(container);
+    }
+
+    /** Replaces the entry of the container with {@code updated}'s id: what became known once it was ready. */
+    public void updateContainer(Started updated) {
+        containers.replaceAll(known -> known.id().equals(updated.id()) ? updated : known);
+    }
+
+    public void addNetwork(String name) {
+        networks.add(name);
+    }
+
+    public void addVolume(String name) {
+        volumes.add(name);
+    }
+
+    public void addFollower(Closeable follower) {
+        followers.add(follower);
+    }
+
+    /** The containers, in the order they were created. */
     public List<Started> containers() {
-        return containers;
+        return List.copyOf(containers);
     }
 
     /** Names of the networks this execution created. */
     public List<String> networks() {
-        return networks;
+        return List.copyOf(networks);
     }
 
     /** Names of the volumes this execution created. */
     public List<String> volumes() {
-        return volumes;
+        return List.copyOf(volumes);
     }
 
-    public List<Closeable> followers() {
-        return followers;
+    /** Whether this execution holds nothing (any more). */
+    public boolean isEmpty() {
+        return containers.isEmpty() && networks.isEmpty() && volumes.isEmpty();
+    }
+
+    /**
+     * Closes every log follower at once and forgets them, waiting at most {@code limit}: closing a stream whose engine
+     * went away can block, and must not hold up a stop. A stream still closing then is left to finish in the
+     * background; it ends with its container anyway.
+     */
+    public void closeFollowers(Executor executor, Duration limit) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Closeable follower : followers) {
+            closing.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            follower.close();
+                        } catch (IOException | RuntimeException ignored) {
+                            // a stream the engine already ended is closed enough
+                        }
+                    },
+                    executor));
+        }
+        followers.clear();
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stillClosing) {
+            // left to finish in the background, as said above
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Forgets the given containers: they were removed. */
+    public void forgetContainers(List<Started> removed) {
+        containers.removeAll(removed);
+    }
+
+    public void forgetNetworks(List<String> removed) {
+        networks.removeAll(removed);
+    }
+
+    public void forgetVolumes(List<String> removed) {
+        volumes.removeAll(removed);
     }
 }

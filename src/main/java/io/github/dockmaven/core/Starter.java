@@ -113,7 +113,7 @@ public final class Starter {
         CompletableFuture<Void> networkReady = needsNetwork
                 ? step(failed, failures, () -> {
                     engine.createNetwork(networkName, scope.labels());
-                    record.networks().add(networkName);
+                    record.addNetwork(networkName);
                     console.debug("Created network " + networkName);
                 })
                 : CompletableFuture.completedFuture(null);
@@ -126,7 +126,7 @@ public final class Starter {
                             name -> step(failed, failures, () -> {
                                 String actual = volumeName(name);
                                 if (engine.createVolume(actual, scope.labels())) {
-                                    record.volumes().add(actual);
+                                    record.addVolume(actual);
                                 }
                             }));
                 }
@@ -312,7 +312,7 @@ public final class Starter {
         String id;
         try {
             id = engine.createContainer(create);
-        } catch (EngineException.Conflict e) {
+        } catch (EngineException.NameInUse e) {
             throw new BuildFailure(
                     "Container " + spec.describe() + " cannot be created: the name '" + name + "' is already in use"
                             + holderOf(name),
@@ -328,16 +328,16 @@ public final class Starter {
                 spec.stopMode(),
                 spec.stopTimeout(),
                 spec.dependsOn());
-        record.containers().add(created);
+        record.addContainer(created);
         String subject = "Container " + created.describe();
         if (failed.get()) {
             throw new Waiter.Cancelled();
         }
         try {
             engine.startContainer(id);
-        } catch (EngineException.Conflict e) {
+        } catch (EngineException.PortInUse e) {
             throw new BuildFailure(
-                    subject + " could not start: " + reason(e) + portOwner(spec)
+                    subject + " could not start: " + e.engineWords() + portOwner(spec)
                             + ". Free that host port, or let Docker choose a free one by giving only the container port"
                             + " in <port>.",
                     e);
@@ -349,7 +349,7 @@ public final class Starter {
         CompletableFuture.runAsync(
                 () -> {
                     try {
-                        record.followers().add(engine.followLogs(id, log, () -> {
+                        record.addFollower(engine.followLogs(id, log, () -> {
                             log.ended();
                             if (output instanceof Closeable closeable) {
                                 closeQuietly(closeable);
@@ -375,16 +375,9 @@ public final class Starter {
                 .orElse("");
         Started started = new Started(
                 spec.alias(), spec.image(), id, name, ports, ip, spec.stopMode(), spec.stopTimeout(), spec.dependsOn());
-        record.containers().replaceAll(s -> s.id().equals(id) ? started : s);
+        record.updateContainer(started);
         console.info("Started " + started.describe() + " in "
                 + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + portSummary(spec, ports, host));
-    }
-
-    /** The engine's own words, without the adapter's "Could not start container ...: " preamble. */
-    private static String reason(EngineException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int colon = message.indexOf(": ");
-        return message.startsWith("Could not") && colon > 0 ? message.substring(colon + 2) : message;
     }
 
     private static String firstIp(ContainerInfo info) {

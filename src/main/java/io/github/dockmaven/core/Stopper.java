@@ -17,6 +17,9 @@ import java.util.concurrent.Executor;
  */
 public final class Stopper {
 
+    /** How long a removal waits for the log streams to close: one whose engine went away can block. */
+    private static final Duration FOLLOWERS_CLOSE_LIMIT = Duration.ofSeconds(2);
+
     private final Engine engine;
     private final Console console;
     private final Executor executor;
@@ -31,15 +34,17 @@ public final class Stopper {
      * Stops and removes everything {@code record} holds, volumes included when {@code removeVolumes}, and forgets it.
      */
     public void removeAll(RunRecord record, boolean removeVolumes) {
-        record.followers().forEach(Starter::closeQuietly);
-        record.followers().clear();
-        List<String> failures = new ArrayList<>(stop(record.containers(), false));
-        record.containers().clear();
-        failures.addAll(removeNetworks(record.networks()));
-        record.networks().clear();
+        record.closeFollowers(executor, FOLLOWERS_CLOSE_LIMIT);
+        List<Started> containers = record.containers();
+        List<String> failures = new ArrayList<>(stop(containers, false));
+        record.forgetContainers(containers);
+        List<String> networks = record.networks();
+        failures.addAll(removeNetworks(networks));
+        record.forgetNetworks(networks);
         if (removeVolumes) {
-            failures.addAll(removeVolumes(record.volumes()));
-            record.volumes().clear();
+            List<String> volumes = record.volumes();
+            failures.addAll(removeVolumes(volumes));
+            record.forgetVolumes(volumes);
         }
         throwIfAny(failures);
     }

@@ -39,7 +39,13 @@ final class Failures {
         if (failure instanceof NotFoundException) {
             return new EngineException.NotFound(message, failure);
         }
-        if (failure instanceof ConflictException || isPortInUse(failure) || isNameInUse(failure)) {
+        if (isPortInUse(failure)) {
+            return new EngineException.PortInUse(message, describe(failure, endpoint), failure);
+        }
+        if (isNameInUse(failure)) {
+            return new EngineException.NameInUse(message, failure);
+        }
+        if (failure instanceof ConflictException) {
             return new EngineException.Conflict(message, failure);
         }
         return new EngineException(message, failure);
@@ -62,10 +68,17 @@ final class Failures {
                 || text.contains("container state improper");
     }
 
-    /** True when a container name is taken: Docker says so with 409, Podman with 500. */
+    /**
+     * True when a container name is taken: Docker says so with 409 ({@code The container name "/db" is already in
+     * use by ...}), Podman with 500 ({@code ... that name is already in use}).
+     */
     static boolean isNameInUse(Throwable failure) {
-        return failure instanceof DockerException docker
-                && engineMessage(docker).toLowerCase(Locale.ROOT).contains("name is already in use");
+        if (!(failure instanceof DockerException docker)) {
+            return false;
+        }
+        String text = engineMessage(docker).toLowerCase(Locale.ROOT);
+        return text.contains("name is already in use")
+                || (text.contains("container name") && text.contains("is already in use"));
     }
 
     /** What went wrong, in the engine's words when it answered, else the transport's. */

@@ -6,19 +6,12 @@ import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.Stopper;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -95,7 +88,7 @@ public class StopMojo extends AbstractDockMojo {
         Stopper stopper = new Stopper(engine(), console(), build.executor());
         List<String> failures = new ArrayList<>();
         for (RunRecord run : runs) {
-            closeFollowers(run, build.executor());
+            run.closeFollowers(build.executor(), FOLLOWERS_CLOSE_LIMIT);
             long start = System.nanoTime();
             List<String> failed = stopAndRemove(run, stopper);
             if (!failed.isEmpty() && System.nanoTime() - start < QUICK_FAILURE.toNanos()) {
@@ -130,33 +123,6 @@ public class StopMojo extends AbstractDockMojo {
             failures.addAll(stopper.removeVolumes(run.volumes()));
         }
         return failures;
-    }
-
-    /**
-     * Closes the log streams of a run, all at once, waiting at most {@link #FOLLOWERS_CLOSE_LIMIT}: closing a stream
-     * whose engine went away can block, and must not hold up the stop.
-     */
-    static void closeFollowers(RunRecord run, Executor executor) {
-        List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (Closeable follower : run.followers()) {
-            closing.add(CompletableFuture.runAsync(
-                    () -> {
-                        try {
-                            follower.close();
-                        } catch (IOException | RuntimeException ignored) {
-                            // the stream ends with its container anyway
-                        }
-                    },
-                    executor));
-        }
-        try {
-            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
-                    .get(FOLLOWERS_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException stillClosing) {
-            // left to finish in the background: the containers are stopped, and their streams end with them
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void stopByLabels() {

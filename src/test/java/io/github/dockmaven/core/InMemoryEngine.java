@@ -502,7 +502,7 @@ public final class InMemoryEngine implements Engine {
                 throw new EngineException.Conflict(script.createFailure, null);
             }
             if (containers.values().stream().anyMatch(b -> b.name.equals(create.name()))) {
-                throw new EngineException.Conflict(
+                throw new EngineException.NameInUse(
                         "Conflict. The container name \"/" + create.name() + "\" is already in use", null);
             }
             if (images.getOrDefault(create.image(), ImageState.ABSENT) != ImageState.PRESENT) {
@@ -553,10 +553,10 @@ public final class InMemoryEngine implements Engine {
             }
             for (PortMapping port : box.create.ports()) {
                 if (port.hostPort() != null && hostPortTaken(port.hostPort(), box)) {
-                    throw new EngineException.Conflict(
-                            "driver failed programming external connectivity on endpoint " + box.name
-                                    + ": Bind for 0.0.0.0:" + port.hostPort() + " failed: port is already allocated",
-                            null);
+                    String words = "driver failed programming external connectivity on endpoint " + box.name
+                            + ": Bind for 0.0.0.0:" + port.hostPort() + " failed: port is already allocated";
+                    throw new EngineException.PortInUse(
+                            "Could not start container " + Ids.shortId(id) + ": " + words, words, null);
                 }
             }
             publish(box);

@@ -80,10 +80,10 @@ class ReverseStopTest {
         engine.givenVolume("shop-vol-data-5e55104a", Map.of());
         RunRecord record = new RunRecord(
                 new Scope("com.example:shop", "shop", "5e55104a11", "default", Labels.MODE_LIFECYCLE, "ci/4242"));
-        record.containers().add(running("db"));
-        record.containers().add(running("app", "db"));
-        record.networks().add("shop-net-5e55104a");
-        record.volumes().add("shop-vol-data-5e55104a");
+        record.addContainer(running("db"));
+        record.addContainer(running("app", "db"));
+        record.addNetwork("shop-net-5e55104a");
+        record.addVolume("shop-vol-data-5e55104a");
 
         stopper.removeAll(record, true);
 

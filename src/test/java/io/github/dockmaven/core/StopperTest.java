@@ -127,9 +127,9 @@ class StopperTest {
     @Test
     void removeAllTriesEveryResourceAndListsEveryFailureInOneException() {
         RunRecord record = new RunRecord(scope);
-        record.containers().add(running("db"));
-        record.containers().add(running("api", "db"));
-        record.containers().add(running("web", "api"));
+        record.addContainer(running("db"));
+        record.addContainer(running("api", "db"));
+        record.addContainer(running("web", "api"));
         engine.script("web").failsOnRemove("web is stuck");
         engine.script("api").failsOnRemove("api is stuck");
         engine.givenNetwork("shop-net", scope.labels());
@@ -137,8 +137,10 @@ class StopperTest {
         engine.givenVolume("shop-data", scope.labels());
         engine.givenVolume("shop-logs", scope.labels());
         engine.failsToRemove("shop-net", "network is busy").failsToRemove("shop-logs", "volume is busy");
-        record.networks().addAll(List.of("shop-net", "shop-net2"));
-        record.volumes().addAll(List.of("shop-data", "shop-logs"));
+        record.addNetwork("shop-net");
+        record.addNetwork("shop-net2");
+        record.addVolume("shop-data");
+        record.addVolume("shop-logs");
 
         assertThatThrownBy(() -> stopper.removeAll(record, true))
                 .isInstanceOf(EngineException.class)
@@ -162,7 +164,7 @@ class StopperTest {
         RunRecord record = new RunRecord(scope);
         engine.givenNetwork("shop-net", scope.labels());
         engine.failsToRemove("shop-net", "network is busy");
-        record.networks().add("shop-net");
+        record.addNetwork("shop-net");
 
         assertThatThrownBy(() -> stopper.removeAll(record, true))
                 .isInstanceOf(EngineException.class)
@@ -174,15 +176,14 @@ class StopperTest {
         RunRecord record = new RunRecord(scope);
         AtomicInteger closed = new AtomicInteger();
         Closeable follower = closed::incrementAndGet;
-        record.followers().add(follower);
-        record.containers().add(running("db"));
+        record.addFollower(follower);
+        record.addContainer(running("db"));
         engine.givenVolume("shop-data", scope.labels());
-        record.volumes().add("shop-data");
+        record.addVolume("shop-data");
 
         stopper.removeAll(record, false);
 
         assertThat(closed).hasValue(1);
-        assertThat(record.followers()).isEmpty();
         assertThat(engine.containers()).isEmpty();
         assertThat(engine.volumes()).extracting(Engine.ResourceInfo::name).containsExactly("shop-data");
         assertThat(record.volumes()).containsExactly("shop-data");

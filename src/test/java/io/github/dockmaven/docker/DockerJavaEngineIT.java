@@ -238,7 +238,7 @@ class DockerJavaEngineIT {
                 engine.createContainer(create(name("second"), BUSYBOX, List.of("sleep", "60"), ports, Map.of(), null));
 
         assertThatThrownBy(() -> engine.startContainer(second))
-                .isInstanceOf(EngineException.Conflict.class)
+                .isInstanceOf(EngineException.PortInUse.class)
                 .hasMessageStartingWith("Could not start container " + second.substring(0, 12) + ": ")
                 .hasMessageContaining(String.valueOf(fixed));
     }
@@ -255,7 +255,7 @@ class DockerJavaEngineIT {
                     null));
 
             assertThatThrownBy(() -> engine.startContainer(id))
-                    .isInstanceOf(EngineException.Conflict.class)
+                    .isInstanceOf(EngineException.PortInUse.class)
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
         }
     }
@@ -265,7 +265,7 @@ class DockerJavaEngineIT {
         engine.createContainer(busybox(name("twin"), List.of("true")));
 
         assertThatThrownBy(() -> engine.createContainer(busybox(name("twin"), List.of("true"))))
-                .isInstanceOf(EngineException.Conflict.class)
+                .isInstanceOf(EngineException.NameInUse.class)
                 .hasMessageStartingWith(
                         "Could not create container '" + name("twin") + "' from image '" + BUSYBOX + "': ");
     }

@@ -25,25 +25,28 @@ class FailuresTest {
     }
 
     @Test
-    void aConflictStaysAConflict() {
+    void aContainerNameInUseIsANameInUseConflict() {
         EngineException mapped = Failures.map(
                 "Could not create container 'db' from image 'busybox'",
                 new ConflictException("{\"message\":\"Conflict. The container name \\\"/db\\\" is already in use\"}"));
 
         assertThat(mapped)
-                .isInstanceOf(EngineException.Conflict.class)
+                .isInstanceOf(EngineException.NameInUse.class)
                 .hasMessage("Could not create container 'db' from image 'busybox': Conflict. The container name"
                         + " \"/db\" is already in use");
     }
 
     @Test
-    void aHostPortInUseIsAConflictThoughTheEngineSaysServerError() {
+    void aHostPortInUseIsAPortInUseConflictThoughTheEngineSaysServerError() {
         EngineException mapped = Failures.map(
                 "Could not start container 3f2a1c9b04de",
                 new InternalServerErrorException("{\"message\":\"driver failed programming external connectivity on"
                         + " endpoint x: Bind for 0.0.0.0:18080 failed: port is already allocated\"}"));
 
-        assertThat(mapped).isInstanceOf(EngineException.Conflict.class);
+        assertThat(mapped).isInstanceOf(EngineException.PortInUse.class);
+        assertThat(((EngineException.PortInUse) mapped).engineWords())
+                .isEqualTo("driver failed programming external connectivity on endpoint x: Bind for 0.0.0.0:18080"
+                        + " failed: port is already allocated");
     }
 
     @Test
@@ -65,7 +68,7 @@ class FailuresTest {
                         + " have to remove that container to be able to reuse that name: that name is already in"
                         + " use\",\"response\":500}"));
 
-        assertThat(mapped).isInstanceOf(EngineException.Conflict.class);
+        assertThat(mapped).isInstanceOf(EngineException.NameInUse.class);
     }
 
     @Test

@@ -80,17 +80,16 @@ class StopMojoTest {
     void stopWithDockKeepLeavesTheContainersRunStartedAndTouchesNoEngine(StopMojo mojo) throws Exception {
         RunRecord run = new RunRecord(
                 new Scope("com.example:shop", "shop", "session", "default", Labels.MODE_LIFECYCLE, "owner"));
-        run.containers()
-                .add(new Started(
-                        "db",
-                        "postgres:16",
-                        "3f2a1c9b04de5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
-                        "shop-db",
-                        Map.of("5432/tcp", 32771),
-                        "172.18.0.2",
-                        StopMode.STOP,
-                        Duration.ofSeconds(3),
-                        List.of()));
+        run.addContainer(new Started(
+                "db",
+                "postgres:16",
+                "3f2a1c9b04de5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
+                "shop-db",
+                Map.of("5432/tcp", 32771),
+                "172.18.0.2",
+                StopMode.STOP,
+                Duration.ofSeconds(3),
+                List.of()));
         List<RunRecord> runs = new ArrayList<>(List.of(run));
         Map<String, Object> context = new HashMap<>();
         context.put(RunMojo.RUNS, runs);
