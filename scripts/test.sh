@@ -33,6 +33,7 @@ trap finish EXIT
 bash scripts/fixtures.sh
 
 ./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp site # the goal and parameter pages (target/site/plugin-info.html) must build too
 
 # The plugin must also work on older and newer Maven: rerun the core lifecycle cases with each.
 MAVEN4_VERSION=4.0.0-rc-5

@@ -27,7 +27,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 abstract class AbstractDockMojo extends AbstractMojo {
 
     /**
-     * Skips this goal entirely.
+     * Skips this goal entirely, before any check of the configuration or call to the engine. {@code run} and {@code
+     * stop} also skip when {@code skipITs}, {@code skipTests} or {@code maven.test.skip} is set, as failsafe does.
      *
      * @since 0.1.0
      */
@@ -36,20 +37,25 @@ abstract class AbstractDockMojo extends AbstractMojo {
 
     /**
      * The engine's address, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://build-host:2376}. Default: {@code
-     * DOCKER_HOST}, then the active Docker context, then the usual socket paths of Docker, Docker Desktop, Colima,
-     * Rancher Desktop and Podman.
+     * DOCKER_HOST}, then the Docker context named by {@code DOCKER_CONTEXT} or the current one in the Docker
+     * configuration; only when none of them is given, the usual socket paths of Docker, Docker Desktop, Colima,
+     * Rancher Desktop and Podman. An address given here or there that does not answer fails the build, naming it; no
+     * other engine is tried then.
      *
      * @since 0.1.0
      */
     @Parameter(property = "dock.host")
     String dockerHost;
 
+    /** The Maven session: its build id, settings, properties and the per-session state shared by the goals. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /** The project whose containers these are: its coordinates scope the labels, its properties receive exports. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    /** This goal's execution: its id labels what {@code run} creates, its source tells a command-line call apart. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution mojoExecution;
 

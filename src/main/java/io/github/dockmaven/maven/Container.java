@@ -10,55 +10,123 @@ import java.util.Map;
  */
 public class Container {
 
-    /** Required, unique in the POM, {@code [a-z0-9][a-z0-9_.-]*}: names the container everywhere. */
+    /**
+     * Required, unique in the POM, {@code [a-z0-9][a-z0-9_.-]*}: names the container in logs, in the exported {@code dock.<alias>.*} properties and in {@code <dependsOn>}, and is its DNS name on the build's network.
+     *
+     * @since 0.1.0
+     */
     String alias;
 
-    /** Required: {@code name[:tag]} or {@code name@digest}. */
+    /**
+     * Required: the image to run, {@code name[:tag]} or {@code name@digest}.
+     *
+     * @since 0.1.0
+     */
     String image;
 
-    /** A fixed container name; default: a name unique to this build. */
+    /**
+     * A fixed container name; default: a name unique to this build, {@code <artifactId>-<alias>-<build id>}. Two builds at once clash on a fixed name.
+     *
+     * @since 0.1.0
+     */
     String name;
 
-    /** {@code missing} (default), {@code always} or {@code never}. */
+    /**
+     * When the image is pulled: {@code missing} (default: only when it is not present), {@code always} (once per Maven session) or {@code never}.
+     *
+     * @since 0.1.0
+     */
     String pullPolicy;
 
-    /** A {@code docker save} tarball to load the image from when it is not present. */
+    /**
+     * A {@code docker save} tarball to load the image from when it is not present (offline CI), relative to the project.
+     *
+     * @since 0.1.0
+     */
     File archive;
 
-    /** The command: one string split like a shell splits words, or a list of {@code <arg>}. */
+    /**
+     * The command: one string split like a shell splits words, or a list of {@code <arg>}.
+     *
+     * @since 0.1.0
+     */
     Args command;
 
-    /** The entrypoint: one string split like a shell splits words, or a list of {@code <arg>}. */
+    /**
+     * The entrypoint: one string split like a shell splits words, or a list of {@code <arg>}.
+     *
+     * @since 0.1.0
+     */
     Args entrypoint;
 
-    /** Environment variables. */
+    /**
+     * Environment variables, {@code <NAME>value</NAME>}.
+     *
+     * @since 0.1.0
+     */
     Map<String, String> env;
 
-    /** Labels, besides the ones this plugin sets. */
+    /**
+     * Labels, {@code <name>value</name>}, besides the ones this plugin sets.
+     *
+     * @since 0.1.0
+     */
     Map<String, String> labels;
 
-    /** {@code <port>8080</port>}, {@code <port>18080:8080</port>}, optionally with {@code /udp}. */
+    /**
+     * The container ports to publish: {@code <port>8080</port>} (a free host port, chosen by the engine), {@code <port>18080:8080</port>} (a fixed host port) or {@code <port>127.0.0.1:18080:8080</port>}, each optionally with {@code /udp}. The first one is also exported as {@code dock.<alias>.port}.
+     *
+     * @since 0.1.0
+     */
     List<String> ports;
 
-    /** {@code <volume>name:/path</volume>} or {@code <volume>host/path:/path[:ro]</volume>}. */
+    /**
+     * {@code <volume>name:/path</volume>} (a named volume, created per build and labelled) or {@code <volume>host/path:/path[:ro]</volume>} (a bind mount; a relative host path is relative to the project).
+     *
+     * @since 0.1.0
+     */
     List<String> volumes;
 
-    /** Aliases that must be started and ready before this container starts. */
+    /**
+     * Aliases, as {@code <alias>} elements, of the containers that must be started and ready before this one starts.
+     *
+     * @since 0.1.0
+     */
     List<String> dependsOn;
 
-    /** One network to join instead of the build's own network: a network name, {@code host} or {@code none}. */
+    /**
+     * One existing network to join instead of the build's own network: a network name, {@code host} or {@code none}.
+     *
+     * @since 0.1.0
+     */
     String network;
 
-    /** Several networks to join instead of the build's own network. */
+    /**
+     * Several existing networks to join, as {@code <network>} elements, instead of the build's own network.
+     *
+     * @since 0.1.0
+     */
     List<String> networks;
 
-    /** Readiness conditions. */
+    /**
+     * Readiness conditions, all of which must hold; default: the container is running, and healthy if its image declares a {@code HEALTHCHECK}.
+     *
+     * @since 0.1.0
+     */
     Wait wait;
 
-    /** {@code stop} (default: SIGTERM, then SIGKILL after {@code stopTimeout}) or {@code kill}. */
+    /**
+     * How it is stopped: {@code stop} (default: SIGTERM, then SIGKILL after {@code stopTimeout}) or {@code kill}.
+     *
+     * @since 0.1.0
+     */
     String stopMode;
 
-    /** The grace period before SIGKILL, e.g. {@code 3s} (default), {@code 500ms}, {@code 1m}. */
+    /**
+     * The grace period between SIGTERM and SIGKILL, as a duration: {@code 3s} (default), {@code 500ms}, {@code 1m}.
+     *
+     * @since 0.1.0
+     */
     String stopTimeout;
 
     /** A command or entrypoint: one string, or a list of {@code <arg>}. */
@@ -84,37 +152,77 @@ public class Container {
 
     /** The {@code <wait>} element. */
     public static class Wait {
-        /** A Java regex one output line must contain a match of. */
+        /**
+         * A Java regex that one line of stdout or stderr must contain a match of (a line printed before the wait began counts too).
+         *
+         * @since 0.1.0
+         */
         String log;
 
-        /** A container port, or a comma list of them, that must accept TCP connections. */
+        /**
+         * A container port, or a comma list of them, that must accept TCP connections through its published host port; each must be published in {@code <ports>}.
+         *
+         * @since 0.1.0
+         */
         String tcp;
 
-        /** An HTTP request that must answer with an accepted status. */
+        /**
+         * An HTTP request, through the published host port, that must answer with an accepted status.
+         *
+         * @since 0.1.0
+         */
         Http http;
 
-        /** {@code true}: the engine must report the container healthy. */
+        /**
+         * {@code true}: the engine must report the container healthy.
+         *
+         * @since 0.1.0
+         */
         Boolean healthy;
 
-        /** The container must exit with this code (one-shot jobs). */
+        /**
+         * The exit code the container must end with (one-shot jobs such as migrations).
+         *
+         * @since 0.1.0
+         */
         Integer exit;
 
-        /** How long all conditions together may take; default {@code 60s}. */
+        /**
+         * How long all conditions together may take, as a duration ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1m30s}); default {@code 60s}.
+         *
+         * @since 0.1.0
+         */
         String timeout;
     }
 
     /** The {@code <http>} element of {@code <wait>}. */
     public static class Http {
-        /** The container port. */
+        /**
+         * The container port to send the request to; it must be published in {@code <ports>}.
+         *
+         * @since 0.1.0
+         */
         Integer port;
 
-        /** The request path; default {@code /}. */
+        /**
+         * The request path; default {@code /}.
+         *
+         * @since 0.1.0
+         */
         String path;
 
-        /** The accepted status, {@code 200} or a range {@code 200..399} (default). */
+        /**
+         * The accepted status, {@code 200} or a range {@code 200..399} (default).
+         *
+         * @since 0.1.0
+         */
         String status;
 
-        /** The request method; default {@code GET}. */
+        /**
+         * The request method; default {@code GET}.
+         *
+         * @since 0.1.0
+         */
         String method;
     }
 }

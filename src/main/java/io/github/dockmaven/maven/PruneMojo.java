@@ -27,7 +27,7 @@ public class PruneMojo extends AbstractDockMojo {
     String scope;
 
     /**
-     * Whether dangling images are removed too.
+     * Whether dangling images (untagged and used by no container, whoever built them) are removed too.
      *
      * @since 0.1.0
      */

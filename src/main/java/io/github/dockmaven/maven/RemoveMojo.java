@@ -28,7 +28,8 @@ public class RemoveMojo extends AbstractDockMojo {
     boolean removeImages;
 
     /**
-     * Whether the volumes this plugin created for the project are removed too.
+     * Whether the volumes this plugin created for the project are removed with the containers; {@code false} leaves
+     * them.
      *
      * @since 0.1.0
      */

@@ -52,8 +52,12 @@ public class RunMojo extends AbstractDockMojo {
     static final String OUTPUTS = "io.github.dockmaven.outputs";
 
     /**
-     * The containers to start. See the README for every element: {@code alias}, {@code image}, {@code ports}, {@code
-     * env}, {@code wait}, {@code dependsOn}, {@code volumes}, ...
+     * The containers to start, one {@code <container>} each: {@code alias} and {@code image} (required), {@code
+     * name}, {@code pullPolicy}, {@code archive}, {@code command}, {@code entrypoint}, {@code env}, {@code labels},
+     * {@code ports}, {@code volumes}, {@code dependsOn}, {@code network}, {@code networks}, {@code wait} ({@code log},
+     * {@code tcp}, {@code http}, {@code healthy}, {@code exit}, {@code timeout}), {@code stopMode} and {@code
+     * stopTimeout}. Every element is explained in {@code docs/configuration.md} of the plugin's sources. Default:
+     * none, and {@code run} starts nothing.
      *
      * @since 0.1.0
      */
@@ -61,7 +65,8 @@ public class RunMojo extends AbstractDockMojo {
     List<Container> containers;
 
     /**
-     * Comma-separated aliases to start, with everything they depend on; default: all.
+     * Comma-separated aliases of the containers to start, each with the containers it depends on; default: all of
+     * them.
      *
      * @since 0.1.0
      */

@@ -36,6 +36,8 @@ public class StopMojo extends AbstractDockMojo {
 
     /**
      * Leaves the containers, network and volumes in place, for debugging; {@code mvn dock:remove} removes them later.
+     * Set it for {@code run} too (as a property, or in the plugin's {@code <configuration>}) so that what is kept is
+     * also left by an interrupted or killed build.
      *
      * @since 0.1.0
      */
@@ -43,7 +45,7 @@ public class StopMojo extends AbstractDockMojo {
     boolean keep;
 
     /**
-     * Whether the named volumes that {@code run} created are removed too.
+     * Whether the named volumes that {@code run} created are removed with the containers; {@code false} leaves them.
      *
      * @since 0.1.0
      */
