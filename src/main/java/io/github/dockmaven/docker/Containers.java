@@ -33,8 +33,9 @@ final class Containers {
         String attempt = create.name() == null
                 ? "Could not create a container from image '" + create.image() + "'"
                 : "Could not create container '" + create.name() + "' from image '" + create.image() + "'";
-        String id =
-                clients.request(attempt, c -> CreateRequest.of(c, create).exec().getId());
+        String id = clients.request(attempt, c -> CreateRequest.fill(c.createContainerCmd(create.image()), create)
+                .exec()
+                .getId());
         if (create.networkMode() == null
                 && create.networks() != null
                 && create.networks().size() > 1) {

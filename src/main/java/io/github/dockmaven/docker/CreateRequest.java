@@ -1,6 +1,5 @@
 package io.github.dockmaven.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -22,9 +21,8 @@ final class CreateRequest {
 
     private CreateRequest() {}
 
-    /** The create command for {@code create} on {@code client}, not yet sent. */
-    static CreateContainerCmd of(DockerClient client, ContainerCreate create) {
-        CreateContainerCmd cmd = client.createContainerCmd(create.image());
+    /** {@code cmd}, a create command for {@code create.image()}, with the rest of {@code create}; not yet sent. */
+    static CreateContainerCmd fill(CreateContainerCmd cmd, ContainerCreate create) {
         if (create.name() != null) {
             cmd.withName(create.name());
         }
