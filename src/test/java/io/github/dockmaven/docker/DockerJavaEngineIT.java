@@ -74,7 +74,7 @@ class DockerJavaEngineIT {
         assertThat(engine.imageExists(BUSYBOX))
                 .as("%s is missing: run scripts/engine-up.sh and scripts/fixtures.sh", BUSYBOX)
                 .isTrue();
-        docker = DockerJavaEngine.newClient(engine.endpoint(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+        docker = EngineClients.newClient(engine.endpoint(), Duration.ofSeconds(5), Duration.ofSeconds(60));
     }
 
     @AfterEach

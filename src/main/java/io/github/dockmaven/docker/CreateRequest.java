@@ -1,0 +1,94 @@
+package io.github.dockmaven.docker;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import io.github.dockmaven.core.ContainerCreate;
+import io.github.dockmaven.core.PortMapping;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The engine's create request for a {@link ContainerCreate}. Of several networks, the first becomes the network mode,
+ * with its aliases; the others are connected after creation ({@link Containers}).
+ */
+final class CreateRequest {
+
+    private CreateRequest() {}
+
+    /** {@code cmd}, a create command for {@code create.image()}, with the rest of {@code create}; not yet sent. */
+    static CreateContainerCmd fill(CreateContainerCmd cmd, ContainerCreate create) {
+        if (create.name() != null) {
+            cmd.withName(create.name());
+        }
+        if (create.command() != null) {
+            cmd.withCmd(create.command());
+        }
+        if (create.entrypoint() != null) {
+            cmd.withEntrypoint(create.entrypoint());
+        }
+        if (create.env() != null && !create.env().isEmpty()) {
+            List<String> env = new ArrayList<>();
+            create.env().forEach((key, value) -> env.add(key + "=" + (value == null ? "" : value)));
+            cmd.withEnv(env);
+        }
+        if (create.labels() != null && !create.labels().isEmpty()) {
+            cmd.withLabels(Answers.copy(create.labels()));
+        }
+        HostConfig host = HostConfig.newHostConfig();
+        if (create.ports() != null && !create.ports().isEmpty()) {
+            Set<ExposedPort> exposed = new LinkedHashSet<>();
+            Ports bindings = new Ports();
+            for (PortMapping port : create.ports()) {
+                ExposedPort containerPort = "udp".equalsIgnoreCase(port.protocol())
+                        ? ExposedPort.udp(port.containerPort())
+                        : ExposedPort.tcp(port.containerPort());
+                exposed.add(containerPort);
+                bindings.bind(
+                        containerPort,
+                        new Ports.Binding(
+                                bareAddress(port.hostIp()),
+                                port.hostPort() == null ? null : String.valueOf(port.hostPort())));
+            }
+            cmd.withExposedPorts(new ArrayList<>(exposed));
+            host.withPortBindings(bindings);
+        }
+        if (create.binds() != null && !create.binds().isEmpty()) {
+            List<Bind> binds = new ArrayList<>();
+            for (String bind : create.binds()) {
+                try {
+                    binds.add(Bind.parse(bind));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "invalid volume '" + bind + "' (expected source:target, source:target:ro or"
+                                    + " source:target:rw)",
+                            e);
+                }
+            }
+            host.withBinds(binds);
+        }
+        if (create.networkMode() != null) {
+            host.withNetworkMode(create.networkMode());
+        } else if (create.networks() != null && !create.networks().isEmpty()) {
+            Map.Entry<String, List<String>> first =
+                    create.networks().entrySet().iterator().next();
+            host.withNetworkMode(first.getKey());
+            if (first.getValue() != null && !first.getValue().isEmpty()) {
+                cmd.withAliases(first.getValue());
+            }
+        }
+        return cmd.withHostConfig(host);
+    }
+
+    private static String bareAddress(String hostIp) {
+        if (hostIp == null || hostIp.isEmpty()) {
+            return null;
+        }
+        return hostIp.startsWith("[") && hostIp.endsWith("]") ? hostIp.substring(1, hostIp.length() - 1) : hostIp;
+    }
+}

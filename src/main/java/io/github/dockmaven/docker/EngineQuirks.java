@@ -1,0 +1,117 @@
+package io.github.dockmaven.docker;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockmaven.core.ContainerInfo;
+import io.github.dockmaven.core.EngineException;
+import io.github.dockmaven.core.Ids;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * Which engine answers, and the ways Podman's Docker-compatible API differs that are handled by doing something
+ * different: it names images that come from no registry {@code localhost/<name>}; it runs health checks only with
+ * systemd timers; it refuses a bare 64-digit image id. (Its other differences are read where they show: its words for
+ * a container that is not running and for a name in use in {@link Failures}, its volume label filters in {@link
+ * Answers#carriesAll}, its silence before a followed container's first line in {@link LogFollower}.)
+ */
+final class EngineQuirks {
+
+    private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
+
+    private final EngineClients clients;
+    private volatile String version;
+    private volatile boolean podman;
+
+    EngineQuirks(EngineClients clients) {
+        this.clients = clients;
+    }
+
+    /** The engine's version, {@code Podman <version>} for Podman, {@code unknown} when it does not tell; never fails. */
+    String version() {
+        String known = version;
+        if (known == null) {
+            Version answer;
+            try {
+                answer = clients.request("Could not read the engine's version", c -> c.versionCmd()
+                        .exec());
+            } catch (EngineException unknown) {
+                return "unknown";
+            }
+            podman = answer.getComponents() != null
+                    && answer.getComponents().stream()
+                            .anyMatch(component -> component.getName() != null
+                                    && component.getName().startsWith("Podman"));
+            known = (podman ? "Podman " : "") + (answer.getVersion() == null ? "unknown" : answer.getVersion());
+            version = known;
+        }
+        return known;
+    }
+
+    /** Whether the engine is Podman's Docker-compatible API. */
+    boolean isPodman() {
+        version();
+        return podman;
+    }
+
+    /** How to name {@code image} to the engine: Podman takes a bare 64-digit id for a repository name; both take sha256:<id>. */
+    static String imageReference(String image) {
+        return FULL_ID.matcher(image).matches() ? "sha256:" + image : image;
+    }
+
+    /**
+     * Inspects a container; on Podman, first runs its health check when one is due. Podman schedules health checks
+     * with systemd timers; where there is no systemd (containers, CI machines) they never run, and a container with a
+     * health check would stay {@code starting} forever.
+     */
+    InspectContainerResponse inspect(String attempt, String id) {
+        InspectContainerResponse response =
+                clients.request(attempt, c -> c.inspectContainerCmd(id).exec());
+        if (isPodman() && PodmanHealth.checkDue(response, Instant.now())) {
+            runHealthCheck(id);
+            response = clients.request(attempt, c -> c.inspectContainerCmd(id).exec());
+        }
+        return response;
+    }
+
+    /**
+     * Podman names an image that came from no registry (loaded, built) {@code localhost/<name>} where Docker says
+     * {@code <name>}, and resolves {@code <name>} to it: shown as the user wrote it, it matches their POM.
+     */
+    ContainerInfo asWritten(ContainerInfo info) {
+        if (info.image() == null || !info.image().startsWith("localhost/") || !isPodman()) {
+            return info;
+        }
+        return new ContainerInfo(
+                info.id(),
+                info.name(),
+                info.image().substring("localhost/".length()),
+                info.labels(),
+                info.status(),
+                info.exitCode(),
+                info.health(),
+                info.ports(),
+                info.ipAddresses(),
+                info.error());
+    }
+
+    /** Runs a container's health check once, through Podman's own API (docker-java has no command for it). */
+    private void runHealthCheck(String id) {
+        String attempt = "Could not run the health check of container " + Ids.shortId(id);
+        clients.timed(attempt, clients.requestLimit(), () -> {
+            try (DockerHttpClient.Response response = clients.raw(attempt)
+                    .execute(DockerHttpClient.Request.builder()
+                            .method(DockerHttpClient.Request.Method.GET)
+                            .path("/v4.0.0/libpod/containers/" + id + "/healthcheck")
+                            .build())) {
+                int status = response.getStatusCode();
+                // 409: the container is not running (any more); the inspection that follows tells
+                if (status != 200 && status != 409) {
+                    throw new EngineException(attempt + ": HTTP " + status);
+                }
+            }
+            return null;
+        });
+    }
+}
