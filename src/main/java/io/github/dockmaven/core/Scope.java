@@ -1,6 +1,5 @@
 package io.github.dockmaven.core;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,17 +18,7 @@ public record Scope(String project, String artifactId, String session, String ex
 
     /** The labels every resource of this execution carries. */
     public Map<String, String> labels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(Labels.MANAGED, "true");
-        labels.put(Labels.PROJECT, project);
-        labels.put(Labels.SESSION, session);
-        labels.put(Labels.EXECUTION, execution);
-        labels.put(Labels.MODE, mode);
-        labels.put(Labels.OWNER, owner);
-        if (owner.equals(Owners.self())) {
-            labels.put(Labels.OWNER_PROCESS, Owners.selfProcess());
-        }
-        return labels;
+        return Labels.of(this);
     }
 
     /** The filter matching what this session created for this project. */

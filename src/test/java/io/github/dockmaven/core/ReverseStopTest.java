@@ -16,7 +16,7 @@ class ReverseStopTest {
 
     private final InMemoryEngine engine = new InMemoryEngine();
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final Stopper stopper = new Stopper(engine, Console.silent(), executor);
+    private final Teardown teardown = new Teardown(engine, Console.silent(), executor);
 
     @AfterEach
     void shutDown() {
@@ -39,6 +39,14 @@ class ReverseStopTest {
                 List.of(dependsOn));
     }
 
+    /** Removes {@code containers} as one run's; returns what could not be removed. */
+    private List<String> stop(List<Started> containers) {
+        RunRecord record = new RunRecord(
+                new Scope("com.example:shop", "shop", "5e55104a11", "default", Labels.MODE_LIFECYCLE, "ci/4242"));
+        containers.forEach(record::addContainer);
+        return teardown.removeRun(record, RemovalPolicy.stop()).failures();
+    }
+
     private long seq(String op, String alias) {
         return engine.first(op, alias).seq();
     }
@@ -48,7 +56,7 @@ class ReverseStopTest {
         List<Started> containers = List.of(
                 running("db"), running("api", "db"), running("worker", "db"), running("web", "api"), running("solo"));
 
-        assertThat(stopper.stop(containers, false)).isEmpty();
+        assertThat(stop(containers)).isEmpty();
 
         assertThat(seq("stopContainer", "api")).isGreaterThan(seq("removeContainer", "web"));
         assertThat(seq("stopContainer", "db"))
@@ -63,7 +71,7 @@ class ReverseStopTest {
         List<Started> containers =
                 List.of(running("db"), running("web", "db"), running("worker", "db"), running("solo"));
 
-        assertThat(stopper.stop(containers, false)).isEmpty();
+        assertThat(stop(containers)).isEmpty();
 
         for (String leaf : leaves) {
             for (String other : leaves) {
@@ -85,7 +93,7 @@ class ReverseStopTest {
         record.addNetwork("shop-net-5e55104a");
         record.addVolume("shop-vol-data-5e55104a");
 
-        stopper.removeAll(record, true);
+        teardown.removeRun(record, RemovalPolicy.stop());
 
         assertThat(seq("removeNetwork", "shop-net-5e55104a")).isGreaterThan(seq("removeContainer", "db"));
         assertThat(seq("removeVolume", "shop-vol-data-5e55104a")).isGreaterThan(seq("removeContainer", "db"));
