@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,7 +49,7 @@ final class ContainerRemoval {
             // labels by hand, the one not yet known is not waited for
             CompletableFuture<?>[] dependents = dependentsOf(container, containers).stream()
                     .map(d -> done.get(d.id()))
-                    .filter(f -> f != null)
+                    .filter(Objects::nonNull)
                     .toArray(CompletableFuture[]::new);
             done.put(
                     container.id(),
@@ -56,20 +57,22 @@ final class ContainerRemoval {
                             .handle((ignored, error) -> null)
                             .thenRunAsync(() -> removeOne(container, policy, failures), executor));
         }
+        String notTried = null;
         try {
             CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new))
                     .join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            order.forEach(c -> failures.putIfAbsent(c.id(), cause.toString()));
+            // the executor refused a removal (it is shutting down): that container was not even tried
+            notTried = String.valueOf(e.getCause() == null ? e : e.getCause());
         }
-        return order.stream()
-                .map(c -> new Outcome(
-                        c,
-                        failures.containsKey(c.id())
-                                ? "container " + c.describe() + ": " + failures.get(c.id())
-                                : null))
-                .toList();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Started container : order) {
+            String failure =
+                    done.get(container.id()).isCompletedExceptionally() ? notTried : failures.get(container.id());
+            outcomes.add(new Outcome(
+                    container, failure == null ? null : "container " + container.describe() + ": " + failure));
+        }
+        return outcomes;
     }
 
     private void removeOne(Started container, RemovalPolicy policy, Map<String, String> failures) {
