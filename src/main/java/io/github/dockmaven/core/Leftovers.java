@@ -80,6 +80,7 @@ public final class Leftovers {
     }
 
     private void removeSession(String project, String session, String owner) {
+        // of this project only: a reactor build's session holds the other modules' leftovers too, theirs to remove
         Map<String, String> filter = Labels.ofProject(project);
         filter.putAll(Labels.ofLifecycleSession(session));
         TeardownReport report =

@@ -21,13 +21,6 @@ public record Scope(String project, String artifactId, String session, String ex
         return Labels.of(this);
     }
 
-    /** The filter matching what this session created for this project. */
-    public Map<String, String> sessionFilter() {
-        Map<String, String> filter = Labels.ofProject(project);
-        filter.put(Labels.SESSION, session);
-        return filter;
-    }
-
     /** A container, network or volume name unique to this session: {@code artifactId[-execution]-part-session}. */
     public String name(String part) {
         String exec = execution.equals("default") || execution.startsWith("default-") ? "" : "-" + execution;

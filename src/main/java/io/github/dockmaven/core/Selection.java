@@ -1,5 +1,6 @@
 package io.github.dockmaven.core;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,6 +26,14 @@ public interface Selection {
     /** What one run recorded; the record forgets what was removed. */
     static Selection of(RunRecord record) {
         return new RunSelection(record);
+    }
+
+    /**
+     * What a session created in the lifecycle, less what it keeps on purpose: {@code kept} holds their container ids
+     * or names, network or volume names.
+     */
+    static LabelledSelection ofLifecycleSession(String session, Collection<String> kept) {
+        return byLabels(Labels.ofLifecycleSession(session)).sparing(found -> found.isNamedIn(kept));
     }
 
     /** Every container, network and volume carrying all labels of {@code filter}. */

@@ -320,7 +320,9 @@ final class BuildSession {
         }
         long start = System.nanoTime();
         TeardownReport report = new Teardown(engine, console, executor)
-                .remove(whatTheExitRemoves(filter), RemovalPolicy.killUntilEmpty(Duration.ZERO, EXIT_LIMIT));
+                .remove(
+                        Selection.ofLifecycleSession(id, kept),
+                        RemovalPolicy.killUntilEmpty(Duration.ZERO, EXIT_LIMIT));
         live.clear();
         if (report.total() > 0) {
             console.warn("Removed " + report.summary() + " of this build in "
@@ -331,11 +333,6 @@ final class BuildSession {
                     + whatHappensToTheRest());
         }
         return report.isComplete();
-    }
-
-    /** What carries {@code filter}'s labels, less what the session keeps on purpose. */
-    private Selection whatTheExitRemoves(Map<String, String> filter) {
-        return Selection.byLabels(filter).sparing(found -> found.isNamedIn(kept));
     }
 
     private String whatHappensToTheRest() {
@@ -370,7 +367,7 @@ final class BuildSession {
         try {
             new Teardown(engine, console, executor)
                     .remove(
-                            whatTheExitRemoves(Labels.ofLifecycleSession(nothing)),
+                            Selection.ofLifecycleSession(nothing, kept),
                             RemovalPolicy.killUntilEmpty(Duration.ZERO, Duration.ofSeconds(5)))
                     .summary();
             engine.removeContainer(nothing);

@@ -3,7 +3,6 @@ package io.github.dockmaven.watchdog;
 import io.github.dockmaven.core.Console;
 import io.github.dockmaven.core.Durations;
 import io.github.dockmaven.core.Engine;
-import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Owners;
 import io.github.dockmaven.core.RemovalPolicy;
 import io.github.dockmaven.core.Selection;
@@ -191,8 +190,7 @@ public final class Watchdog {
             engine = connect.get();
             TeardownReport report = new Teardown(engine, Console.silent(), executor)
                     .remove(
-                            Selection.byLabels(Labels.ofLifecycleSession(session))
-                                    .sparing(found -> found.isNamedIn(kept)),
+                            Selection.ofLifecycleSession(session, kept),
                             RemovalPolicy.killUntilEmpty(settle, giveUpAfter));
             String build = "build " + session + " (Maven process " + mavenPid + ")";
             if (report.total() > 0) {
