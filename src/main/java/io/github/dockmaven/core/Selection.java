@@ -36,6 +36,14 @@ public interface Selection {
         return byLabels(Labels.ofLifecycleSession(session)).sparing(found -> found.isNamedIn(kept));
     }
 
+    /**
+     * What {@code dock:prune} removes: the stopped containers, and the networks and volumes no container uses, that
+     * carry all labels of {@code filter}.
+     */
+    static LabelledSelection unused(Map<String, String> filter) {
+        return byLabels(filter).sparing(LabelledSelection.Found::inUse);
+    }
+
     /** Every container, network and volume carrying all labels of {@code filter}. */
     static LabelledSelection byLabels(Map<String, String> filter) {
         return new LabelledSelection(filter, found -> false);

@@ -1,7 +1,6 @@
 package io.github.dockmaven.maven;
 
 import io.github.dockmaven.core.BuildFailure;
-import io.github.dockmaven.core.LabelledSelection;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.RemovalPolicy;
 import io.github.dockmaven.core.Selection;
@@ -53,7 +52,7 @@ public class PruneMojo extends AbstractDockMojo {
                                 + "' is not a scope: use project (this project's resources) or all (every project's).");
                 };
         TeardownReport report = new Teardown(engine(), console(), buildSession().executor())
-                .remove(Selection.byLabels(filter).sparing(LabelledSelection.Found::inUse), RemovalPolicy.prune());
+                .remove(Selection.unused(filter), RemovalPolicy.prune());
         if (images) {
             report = report.withImages(engine().pruneDanglingImages());
         }

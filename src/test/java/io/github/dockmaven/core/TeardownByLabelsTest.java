@@ -47,9 +47,7 @@ class TeardownByLabelsTest {
     }
 
     private TeardownReport prune() {
-        return teardown.remove(
-                Selection.byLabels(Labels.ofProject(PROJECT)).sparing(LabelledSelection.Found::inUse),
-                RemovalPolicy.prune());
+        return teardown.remove(Selection.unused(Labels.ofProject(PROJECT)), RemovalPolicy.prune());
     }
 
     private String container(String name, Map<String, String> labels, Status status) {
