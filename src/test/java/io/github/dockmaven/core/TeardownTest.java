@@ -43,11 +43,29 @@ class TeardownTest {
         return new Started(alias, IMAGE, id, alias, Map.of(), "", mode, stopTimeout, List.of(dependsOn));
     }
 
+    /** Each of these containers takes a while to stop, so that what overlaps shows. */
+    private void slowToStop(String... aliases) {
+        for (String alias : aliases) {
+            engine.script(alias).stopTakes(150);
+        }
+    }
+
     /** Removes {@code containers} as one run's, gracefully; returns what could not be removed. */
     private List<String> stop(List<Started> containers) {
         RunRecord record = new RunRecord(scope);
         containers.forEach(record::addContainer);
         return teardown.removeRun(record, RemovalPolicy.stop()).failures();
+    }
+
+    /** Each of {@code aliases} began stopping before any other of them had stopped. */
+    private void assertStoppedConcurrently(List<String> aliases) {
+        for (String first : aliases) {
+            for (String other : aliases) {
+                assertThat(seq("stopContainer", first))
+                        .as("%s began stopping before %s had stopped", first, other)
+                        .isLessThan(seq("stopContainer.done", other));
+            }
+        }
     }
 
     private long seq(String op, String alias) {
@@ -70,18 +88,12 @@ class TeardownTest {
     @Test
     void containersThatDoNotDependOnEachOtherStopConcurrently() {
         List<String> aliases = List.of("a", "b", "c");
-        aliases.forEach(alias -> engine.script(alias).stopTakes(200));
+        slowToStop("a", "b", "c");
         List<Started> containers = aliases.stream().map(alias -> running(alias)).toList();
 
         assertThat(stop(containers)).isEmpty();
 
-        for (String first : aliases) {
-            for (String other : aliases) {
-                assertThat(seq("stopContainer", first))
-                        .as("%s began stopping before %s had stopped", first, other)
-                        .isLessThan(seq("stopContainer.done", other));
-            }
-        }
+        assertStoppedConcurrently(aliases);
     }
 
     @Test
@@ -232,5 +244,50 @@ class TeardownTest {
         assertThat(stop(containers)).isEmpty();
 
         assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void aSharedDependencyStopsOnlyAfterEveryOneOfItsDependentsIsRemoved() {
+        slowToStop("db", "api", "worker", "web", "solo");
+        List<Started> containers = List.of(
+                running("db"), running("api", "db"), running("worker", "db"), running("web", "api"), running("solo"));
+
+        assertThat(stop(containers)).isEmpty();
+
+        assertThat(seq("stopContainer", "api")).isGreaterThan(seq("removeContainer", "web"));
+        assertThat(seq("stopContainer", "db"))
+                .isGreaterThan(seq("removeContainer", "api"))
+                .isGreaterThan(seq("removeContainer", "worker"));
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void theDependentsOfOneContainerAndAnUnrelatedOneStopConcurrently() {
+        slowToStop("db", "web", "worker", "solo");
+        List<String> leaves = List.of("web", "worker", "solo");
+        List<Started> containers =
+                List.of(running("db"), running("web", "db"), running("worker", "db"), running("solo"));
+
+        assertThat(stop(containers)).isEmpty();
+
+        assertStoppedConcurrently(leaves);
+    }
+
+    @Test
+    void theNetworkAndVolumesOfARunAreRemovedAfterItsLastContainer() {
+        engine.givenNetwork("shop-net-5e55104a", Map.of());
+        engine.givenVolume("shop-vol-data-5e55104a", Map.of());
+        RunRecord record = new RunRecord(scope);
+        record.addContainer(running("db"));
+        record.addContainer(running("app", "db"));
+        record.addNetwork("shop-net-5e55104a");
+        record.addVolume("shop-vol-data-5e55104a");
+
+        teardown.removeRun(record, RemovalPolicy.stop());
+
+        assertThat(seq("removeNetwork", "shop-net-5e55104a")).isGreaterThan(seq("removeContainer", "db"));
+        assertThat(seq("removeVolume", "shop-vol-data-5e55104a")).isGreaterThan(seq("removeContainer", "db"));
+        assertThat(engine.networks()).isEmpty();
+        assertThat(engine.volumes()).isEmpty();
     }
 }
