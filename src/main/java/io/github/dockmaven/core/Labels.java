@@ -1,14 +1,24 @@
 package io.github.dockmaven.core;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The labels that mark what this plugin created. Every container, network and volume we create carries {@link
- * #MANAGED}, {@link #PROJECT}, {@link #SESSION}, {@link #EXECUTION} and {@link #MODE}; nothing without them is ever
- * stopped or removed by us unless the user named it.
+ * The labels that mark what this plugin created, read and written in one place. Every container, network and volume
+ * we create carries {@link #MANAGED}, {@link #PROJECT}, {@link #SESSION}, {@link #EXECUTION}, {@link #MODE} and
+ * {@link #OWNER}; nothing without them is ever stopped or removed by us unless the user named it.
+ *
+ * <p>An instance is the labels of one resource, with the rules that decide whose it is: this build's, a command-line
+ * run's, one kept on purpose, another build's that may still run, or one a dead build left behind.
+ *
+ * @param map the resource's labels, as the engine reports them
  */
-public final class Labels {
+public record Labels(Map<String, String> map) {
 
     public static final String PREFIX = "io.github.dockmaven.";
     /** Always {@code true}: created by this plugin. */
@@ -44,7 +54,39 @@ public final class Labels {
     public static final String MODE_CLI = "cli";
     public static final String MODE_KEPT = "kept";
 
-    private Labels() {}
+    /** The grace period of a container whose labels do not say (or say something unreadable). */
+    private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(3);
+
+    public Labels {
+        map = Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    // ---- writing
+
+    /** The labels every resource of an execution carries. */
+    public static Map<String, String> of(Scope scope) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MANAGED, "true");
+        labels.put(PROJECT, scope.project());
+        labels.put(SESSION, scope.session());
+        labels.put(EXECUTION, scope.execution());
+        labels.put(MODE, scope.mode());
+        labels.put(OWNER, scope.owner());
+        if (scope.owner().equals(Owners.self())) {
+            labels.put(OWNER_PROCESS, Owners.selfProcess());
+        }
+        return labels;
+    }
+
+    /** What a container carries besides its execution's labels, so that a later {@code dock:stop} stops it alike. */
+    public static Map<String, String> of(ContainerSpec spec) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(ALIAS, spec.alias());
+        labels.put(STOP_MODE, spec.stopMode().name().toLowerCase(Locale.ROOT));
+        labels.put(STOP_TIMEOUT, Long.toString(spec.stopTimeout().toMillis()));
+        labels.put(DEPENDS_ON, String.join(",", spec.dependsOn()));
+        return labels;
+    }
 
     /** The filter matching everything of one project. */
     public static Map<String, String> ofProject(String project) {
@@ -57,5 +99,98 @@ public final class Labels {
     /** The filter matching everything this plugin ever created. */
     public static Map<String, String> ofPlugin() {
         return Map.of(MANAGED, "true");
+    }
+
+    /** The filter matching what a session created in the lifecycle: not its command-line runs, nor kept ones. */
+    public static Map<String, String> ofLifecycleSession(String session) {
+        Map<String, String> filter = new LinkedHashMap<>(ofPlugin());
+        filter.put(SESSION, session);
+        filter.put(MODE, MODE_LIFECYCLE);
+        return filter;
+    }
+
+    // ---- reading
+
+    /** The project that created it; null for what this plugin did not create. */
+    public String project() {
+        return map.get(PROJECT);
+    }
+
+    /** The session that created it; null when the labels do not say. */
+    public String session() {
+        return map.get(SESSION);
+    }
+
+    /** The {@code run} execution that created it; null when the labels do not say. */
+    public String execution() {
+        return map.get(EXECUTION);
+    }
+
+    /** {@code host/pid} of the Maven process that created it; null when the labels do not say. */
+    public String owner() {
+        return map.get(OWNER);
+    }
+
+    /** Its alias, or {@code fallback} (its name) when it has none. */
+    public String alias(String fallback) {
+        return map.getOrDefault(ALIAS, fallback);
+    }
+
+    /** How to stop it: as {@code run} configured it, gracefully unless its labels say {@code kill}. */
+    public ContainerSpec.StopMode stopMode() {
+        return "kill".equals(map.get(STOP_MODE)) ? ContainerSpec.StopMode.KILL : ContainerSpec.StopMode.STOP;
+    }
+
+    /** Its grace period; the default one when the labels do not say, or say something that is no number. */
+    public Duration stopTimeout() {
+        try {
+            String millis = map.get(STOP_TIMEOUT);
+            return millis == null ? DEFAULT_STOP_TIMEOUT : Duration.ofMillis(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            return DEFAULT_STOP_TIMEOUT;
+        }
+    }
+
+    /** The aliases it depends on. */
+    public List<String> dependsOn() {
+        String deps = map.getOrDefault(DEPENDS_ON, "");
+        return deps.isBlank()
+                ? List.of()
+                : Arrays.stream(deps.split(",")).map(String::trim).toList();
+    }
+
+    /** Whether this session created it. */
+    public boolean isOfSession(String session) {
+        return session.equals(session());
+    }
+
+    /** Whether {@code mvn dock:run} typed on the command line created it, to outlive Maven until {@code dock:stop}. */
+    public boolean isOfCommandLineRun() {
+        return MODE_CLI.equals(map.get(MODE));
+    }
+
+    /** Whether a lifecycle run created it: it goes when its build ends. */
+    public boolean isOfLifecycle() {
+        return MODE_LIFECYCLE.equals(map.get(MODE));
+    }
+
+    /** Whether a build other than {@code ownSession} kept it on purpose ({@code dock.keep}). */
+    public boolean isKeptByAnotherBuild(String ownSession) {
+        return MODE_KEPT.equals(map.get(MODE)) && !isOfSession(ownSession);
+    }
+
+    /** Whether the Maven process that created it may still run; see {@link Owners#isAlive}. */
+    public boolean isOwnerAlive() {
+        return Owners.isAlive(map);
+    }
+
+    /** Whether another lifecycle build created it that may still run: never touched, it may be using it. */
+    public boolean isOfAnotherLiveBuild(String ownSession) {
+        return isOfLifecycle() && !isOfSession(ownSession) && isOwnerAlive();
+    }
+
+    /** Whether a lifecycle build that no longer runs left it behind: nobody can use it any more. */
+    public boolean isLeftByADeadBuild(String ownSession) {
+        return isOfLifecycle() && !isOfSession(ownSession) && !isOwnerAlive();
     }
 }

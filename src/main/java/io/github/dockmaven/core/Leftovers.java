@@ -1,13 +1,13 @@
 package io.github.dockmaven.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 
 /**
  * What earlier builds of a project left behind, looked at by {@code run} before it starts anything.
@@ -26,21 +26,14 @@ public final class Leftovers {
 
     private final Engine engine;
     private final Console console;
-    private final Reaper reaper;
     private final Executor executor;
+    private final Teardown teardown;
 
     public Leftovers(Engine engine, Console console, Executor executor) {
         this.engine = engine;
         this.console = console;
         this.executor = executor;
-        this.reaper = new Reaper(engine, executor);
-    }
-
-    /** Whether a resource with these labels was left by a lifecycle build that no longer runs. */
-    public static boolean isLeftover(Map<String, String> labels, String ownSession) {
-        return Labels.MODE_LIFECYCLE.equals(labels.get(Labels.MODE))
-                && !ownSession.equals(labels.get(Labels.SESSION))
-                && !Owners.isAlive(labels);
+        this.teardown = new Teardown(engine, console, executor);
     }
 
     /**
@@ -49,8 +42,6 @@ public final class Leftovers {
      */
     public void clean(String project, String ownSession) {
         Map<String, String> filter = Labels.ofProject(project);
-        Map<String, String> deadSessions = new LinkedHashMap<>();
-        List<String> kept = new ArrayList<>();
         // three questions at once: the first of each kind costs the client more than the engine
         CompletableFuture<List<ContainerInfo>> containers =
                 CompletableFuture.supplyAsync(() -> engine.listContainers(filter), executor);
@@ -58,54 +49,50 @@ public final class Leftovers {
                 CompletableFuture.supplyAsync(() -> engine.listNetworks(filter), executor);
         CompletableFuture<List<Engine.ResourceInfo>> volumes =
                 CompletableFuture.supplyAsync(() -> engine.listVolumes(filter), executor);
+        List<ContainerInfo> listedContainers;
+        Stream<Labels> everything;
         try {
-            for (ContainerInfo container : answer(containers)) {
-                Map<String, String> labels = container.labels();
-                if (isLeftover(labels, ownSession)) {
-                    deadSessions.putIfAbsent(labels.get(Labels.SESSION), labels.get(Labels.OWNER));
-                } else if (Labels.MODE_KEPT.equals(labels.get(Labels.MODE))
-                        && !ownSession.equals(labels.get(Labels.SESSION))) {
-                    kept.add(Cleanup.fromLabels(container).describe());
-                }
-            }
-            for (Engine.ResourceInfo resource : answer(networks)) {
-                if (isLeftover(resource.labels(), ownSession)) {
-                    deadSessions.putIfAbsent(
-                            resource.labels().get(Labels.SESSION),
-                            resource.labels().get(Labels.OWNER));
-                }
-            }
-            for (Engine.ResourceInfo resource : answer(volumes)) {
-                if (isLeftover(resource.labels(), ownSession)) {
-                    deadSessions.putIfAbsent(
-                            resource.labels().get(Labels.SESSION),
-                            resource.labels().get(Labels.OWNER));
-                }
-            }
+            listedContainers = answer(containers);
+            everything = Stream.of(
+                            listedContainers.stream().map(ContainerInfo::labels),
+                            answer(networks).stream().map(Engine.ResourceInfo::labels),
+                            answer(volumes).stream().map(Engine.ResourceInfo::labels))
+                    .flatMap(labels -> labels)
+                    .map(Labels::new);
         } catch (EngineException e) {
             console.debug("Could not look for what earlier builds of " + project + " left: " + e.getMessage());
             return;
         }
+        List<String> kept = listedContainers.stream()
+                .filter(c -> new Labels(c.labels()).isKeptByAnotherBuild(ownSession))
+                .map(c -> LabelledSelection.asStarted(c).describe())
+                .toList();
         if (!kept.isEmpty()) {
             console.info("Earlier builds of " + project + " kept " + kept.size() + " container"
                     + (kept.size() == 1 ? "" : "s") + " with dock.keep: " + String.join(", ", kept)
                     + "; mvn dock:remove removes them");
         }
-        deadSessions.forEach((session, owner) -> {
-            Map<String, String> sessionFilter = new LinkedHashMap<>(filter);
-            sessionFilter.put(Labels.SESSION, session);
-            sessionFilter.put(Labels.MODE, Labels.MODE_LIFECYCLE);
-            Reaper.Result result = reaper.reap(sessionFilter, name -> false, Duration.ZERO, LIMIT);
-            String which = "an earlier build of " + project + " (build " + session + ", Maven process " + owner
-                    + ", which no longer runs) left behind";
-            if (result.total() > 0) {
-                console.warn("Removed what " + which + ": " + result.summary());
-            }
-            if (!result.complete()) {
-                console.warn(
-                        "Could not remove everything " + which + ":\n  - " + String.join("\n  - ", result.failures()));
-            }
-        });
+        Map<String, String> deadSessions = new LinkedHashMap<>();
+        everything
+                .filter(labels -> labels.isLeftByADeadBuild(ownSession))
+                .forEach(labels -> deadSessions.putIfAbsent(labels.session(), labels.owner()));
+        deadSessions.forEach((session, owner) -> removeSession(project, session, owner));
+    }
+
+    private void removeSession(String project, String session, String owner) {
+        // of this project only: a reactor build's session holds the other modules' leftovers too, theirs to remove
+        Map<String, String> filter = Labels.ofProject(project);
+        filter.putAll(Labels.ofLifecycleSession(session));
+        TeardownReport report =
+                teardown.remove(Selection.byLabels(filter), RemovalPolicy.killUntilEmpty(Duration.ZERO, LIMIT));
+        String which = "an earlier build of " + project + " (build " + session + ", Maven process " + owner
+                + ", which no longer runs) left behind";
+        if (report.total() > 0) {
+            console.warn("Removed what " + which + ": " + report.summary());
+        }
+        if (!report.isComplete()) {
+            console.warn("Could not remove everything " + which + ":\n" + report.failureList());
+        }
     }
 
     /** What a listing answered; its engine failure as it was thrown. */

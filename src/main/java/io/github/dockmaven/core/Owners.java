@@ -86,13 +86,17 @@ public final class Owners {
             return false;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // the state follows the command name, which is in parentheses and may itself hold spaces or parentheses
-            int end = stat.lastIndexOf(')');
-            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+            return !isZombie(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")));
         } catch (IOException | RuntimeException noProcFileSystem) {
             return process.isAlive();
         }
+    }
+
+    /** Whether a line of {@code /proc/<pid>/stat} ({@code 4242 (java) S 1 ...}) is a zombie's. */
+    static boolean isZombie(String stat) {
+        // the state follows the command name, which is in parentheses and may itself hold spaces or parentheses
+        int end = stat.lastIndexOf(')');
+        return end >= 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
     }
 
     private static String hostName() {

@@ -40,8 +40,8 @@ public interface PullDisplay {
         if (progress == null || progress.layersTotal() == 0) {
             return "waiting for the registry";
         }
-        return progress.layersDone() + "/" + progress.layersTotal() + " layers, " + Cleanup.bytes(progress.bytesDone())
-                + "/" + Cleanup.bytes(progress.bytesTotal());
+        return progress.layersDone() + "/" + progress.layersTotal() + " layers, "
+                + ByteSizes.format(progress.bytesDone()) + "/" + ByteSizes.format(progress.bytesTotal());
     }
 
     /**
@@ -54,6 +54,6 @@ public interface PullDisplay {
             return line + ": up to date";
         }
         line += ": " + last.layersTotal() + " layer" + (last.layersTotal() == 1 ? "" : "s");
-        return last.bytesTotal() == 0 ? line : line + ", " + Cleanup.bytes(last.bytesTotal()) + " downloaded";
+        return last.bytesTotal() == 0 ? line : line + ", " + ByteSizes.format(last.bytesTotal()) + " downloaded";
     }
 }

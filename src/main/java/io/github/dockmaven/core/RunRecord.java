@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * What one {@code run} execution created and still owns: its containers, its network, the volumes it created, and
@@ -103,16 +105,11 @@ public final class RunRecord {
         }
     }
 
-    /** Forgets the given containers: they were removed. */
-    public void forgetContainers(List<Started> removed) {
-        containers.removeAll(removed);
-    }
-
-    public void forgetNetworks(List<String> removed) {
-        networks.removeAll(removed);
-    }
-
-    public void forgetVolumes(List<String> removed) {
-        volumes.removeAll(removed);
+    /** Forgets what a teardown removed; what it could not remove stays recorded. */
+    public void forget(TeardownReport removed) {
+        Set<String> ids = removed.containers().stream().map(Started::id).collect(Collectors.toSet());
+        containers.removeIf(container -> ids.contains(container.id()));
+        networks.removeAll(removed.networks());
+        volumes.removeAll(removed.volumes());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.dockmaven.core;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,24 +18,7 @@ public record Scope(String project, String artifactId, String session, String ex
 
     /** The labels every resource of this execution carries. */
     public Map<String, String> labels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(Labels.MANAGED, "true");
-        labels.put(Labels.PROJECT, project);
-        labels.put(Labels.SESSION, session);
-        labels.put(Labels.EXECUTION, execution);
-        labels.put(Labels.MODE, mode);
-        labels.put(Labels.OWNER, owner);
-        if (owner.equals(Owners.self())) {
-            labels.put(Labels.OWNER_PROCESS, Owners.selfProcess());
-        }
-        return labels;
-    }
-
-    /** The filter matching what this session created for this project. */
-    public Map<String, String> sessionFilter() {
-        Map<String, String> filter = Labels.ofProject(project);
-        filter.put(Labels.SESSION, session);
-        return filter;
+        return Labels.of(this);
     }
 
     /** A container, network or volume name unique to this session: {@code artifactId[-execution]-part-session}. */

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -274,10 +275,7 @@ public final class Starter {
         String name = spec.name() != null ? spec.name() : scope.name(spec.alias());
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.putAll(scope.labels());
-        labels.put(Labels.ALIAS, spec.alias());
-        labels.put(Labels.STOP_MODE, spec.stopMode().name().toLowerCase(java.util.Locale.ROOT));
-        labels.put(Labels.STOP_TIMEOUT, Long.toString(spec.stopTimeout().toMillis()));
-        labels.put(Labels.DEPENDS_ON, String.join(",", spec.dependsOn()));
+        labels.putAll(Labels.of(spec));
         Map<String, List<String>> networks = new LinkedHashMap<>();
         String networkMode = null;
         if (spec.usesBuildNetwork()) {
@@ -412,25 +410,25 @@ public final class Starter {
         if (holder.isEmpty()) {
             return ". Choose another <name>, or remove that container.";
         }
-        Map<String, String> labels = holder.get().labels();
+        Labels labels = new Labels(holder.get().labels());
         String by = " by container " + holder.get().shortId();
-        String project = labels.get(Labels.PROJECT);
+        String project = labels.project();
         if (project == null) {
             return by + ", which was not created by this plugin. Choose another <name>, or remove that container.";
         }
-        String session = labels.getOrDefault(Labels.SESSION, "?");
-        if (session.equals(scope.session())) {
+        if (labels.isOfSession(scope.session())) {
             return by + ", which this build started for " + project + " (execution "
-                    + labels.getOrDefault(Labels.EXECUTION, "?") + "). Give each container its own <name>.";
+                    + Objects.requireNonNullElse(labels.execution(), "?") + "). Give each container its own <name>.";
         }
-        String owner = labels.get(Labels.OWNER);
+        String session = Objects.requireNonNullElse(labels.session(), "?");
+        String owner = labels.owner();
         String build = "for " + project + " in build " + session.substring(0, Math.min(8, session.length()))
                 + (owner == null ? "" : " (Maven process " + owner + ")");
-        if (Labels.MODE_CLI.equals(labels.get(Labels.MODE))) {
+        if (labels.isOfCommandLineRun()) {
             return by + ", which mvn dock:run started " + build + " and left running. Choose another <name>, or"
                     + " remove that container with mvn dock:stop.";
         }
-        if (Owners.isAlive(labels)) {
+        if (labels.isOwnerAlive()) {
             return by + ", which dock:run started " + build + ", a build still running. Choose another <name>, or"
                     + " let that build finish first.";
         }
@@ -463,7 +461,9 @@ public final class Starter {
     private void rollback(RunRecord record) {
         int containers = record.containers().size();
         try {
-            new Stopper(engine, console, executor).removeAll(record, true);
+            new Teardown(engine, console, executor)
+                    .removeRun(record, RemovalPolicy.stop().quietly())
+                    .throwIfIncomplete();
         } catch (RuntimeException e) {
             console.warn("Could not remove everything after the failed start: " + e.getMessage());
             return;

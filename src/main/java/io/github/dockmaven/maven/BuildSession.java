@@ -6,9 +6,13 @@ import io.github.dockmaven.core.Engine;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.GuardedEngine;
 import io.github.dockmaven.core.ImageCache;
-import io.github.dockmaven.core.Reaper;
+import io.github.dockmaven.core.Labels;
+import io.github.dockmaven.core.RemovalPolicy;
 import io.github.dockmaven.core.RunRecord;
+import io.github.dockmaven.core.Selection;
 import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.Teardown;
+import io.github.dockmaven.core.TeardownReport;
 import io.github.dockmaven.docker.DockerJavaEngine;
 import io.github.dockmaven.docker.EngineEndpoint;
 import io.github.dockmaven.docker.EngineLocator;
@@ -161,7 +165,7 @@ final class BuildSession {
         }
         executor.execute(() -> {
             try {
-                Map<String, String> filter = Reaper.sessionFilter(id);
+                Map<String, String> filter = Labels.ofLifecycleSession(id);
                 current.listContainers(filter);
                 current.listNetworks(filter);
                 current.listVolumes(filter);
@@ -302,7 +306,7 @@ final class BuildSession {
         } else if (!live.isEmpty()) {
             console.warn("Maven is exiting while dock:run is starting containers: removing what it created so far");
         }
-        Map<String, String> filter = Reaper.sessionFilter(id);
+        Map<String, String> filter = Labels.ofLifecycleSession(id);
         WatchdogProcess current = watchdog;
         if (current != null && current.isAlive()) {
             // an engine that does not answer now is the watchdog's to wait for: Maven exits without delay
@@ -315,17 +319,20 @@ final class BuildSession {
             }
         }
         long start = System.nanoTime();
-        Reaper.Result result = new Reaper(engine, executor).reap(filter, kept::contains, Duration.ZERO, EXIT_LIMIT);
+        TeardownReport report = new Teardown(engine, console, executor)
+                .remove(
+                        Selection.ofLifecycleSession(id, kept),
+                        RemovalPolicy.killUntilEmpty(Duration.ZERO, EXIT_LIMIT));
         live.clear();
-        if (result.total() > 0) {
-            console.warn("Removed " + result.summary() + " of this build in "
+        if (report.total() > 0) {
+            console.warn("Removed " + report.summary() + " of this build in "
                     + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
         }
-        if (!result.complete()) {
-            console.warn("Could not remove everything this build started:\n  - "
-                    + String.join("\n  - ", result.failures()) + "\n" + whatHappensToTheRest());
+        if (!report.isComplete()) {
+            console.warn("Could not remove everything this build started:\n" + report.failureList() + "\n"
+                    + whatHappensToTheRest());
         }
-        return result.complete();
+        return report.isComplete();
     }
 
     private String whatHappensToTheRest() {
@@ -358,8 +365,10 @@ final class BuildSession {
         }
         String nothing = "dock-nothing-" + id;
         try {
-            new Reaper(engine, executor)
-                    .reap(Reaper.sessionFilter(nothing), kept::contains, Duration.ZERO, Duration.ofSeconds(5))
+            new Teardown(engine, console, executor)
+                    .remove(
+                            Selection.ofLifecycleSession(nothing, kept),
+                            RemovalPolicy.killUntilEmpty(Duration.ZERO, Duration.ofSeconds(5)))
                     .summary();
             engine.removeContainer(nothing);
             engine.removeNetwork(nothing);

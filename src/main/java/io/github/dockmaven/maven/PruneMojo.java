@@ -1,9 +1,11 @@
 package io.github.dockmaven.maven;
 
-import io.github.dockmaven.core.Cleanup;
-import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.Labels;
-import java.util.List;
+import io.github.dockmaven.core.RemovalPolicy;
+import io.github.dockmaven.core.Selection;
+import io.github.dockmaven.core.Teardown;
+import io.github.dockmaven.core.TeardownReport;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -46,18 +48,15 @@ public class PruneMojo extends AbstractDockMojo {
                     case "project" -> Labels.ofProject(projectId());
                     case "all" -> Labels.ofPlugin();
                     default ->
-                        throw new io.github.dockmaven.core.BuildFailure("dock.prune.scope '" + scope
+                        throw new BuildFailure("dock.prune.scope '" + scope
                                 + "' is not a scope: use project (this project's resources) or all (every project's).");
                 };
-        List<Engine.Removed> removed =
-                new Cleanup(engine(), console(), buildSession().executor()).prune(filter, images);
-        long bytes = 0;
-        for (Engine.Removed r : removed) {
-            getLog().info("Removed " + r.kind() + " " + r.name()
-                    + (r.bytes() > 0 ? " (" + Cleanup.bytes(r.bytes()) + ")" : ""));
-            bytes += r.bytes();
+        TeardownReport report = new Teardown(engine(), console(), buildSession().executor())
+                .remove(Selection.unused(filter), RemovalPolicy.prune());
+        if (images) {
+            report = report.withImages(engine().pruneDanglingImages());
         }
-        getLog().info("Pruned " + removed.size() + " resource" + (removed.size() == 1 ? "" : "s") + "; reclaimed "
-                + Cleanup.bytes(bytes));
+        report.pruned().forEach(getLog()::info);
+        report.throwIfIncomplete();
     }
 }

@@ -1,12 +1,13 @@
 package io.github.dockmaven.maven;
 
-import io.github.dockmaven.core.Cleanup;
 import io.github.dockmaven.core.Labels;
-import io.github.dockmaven.core.Owners;
+import io.github.dockmaven.core.RemovalPolicy;
 import io.github.dockmaven.core.RunRecord;
+import io.github.dockmaven.core.Selection;
+import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.Teardown;
+import io.github.dockmaven.core.TeardownReport;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -44,16 +45,13 @@ public class RemoveMojo extends AbstractDockMojo {
     @Override
     void run() {
         BuildSession build = buildSession();
-        Map<String, String> filter = Labels.ofProject(projectId());
-        Cleanup cleanup = new Cleanup(engine(), console(), build.executor());
-        Set<String> images = removeImages ? cleanup.imagesOf(filter) : Set.of();
         String ownSession = build.id();
-        Cleanup.Result result = cleanup.remove(
-                filter,
-                removeVolumes,
-                labels -> !ownSession.equals(labels.get(Labels.SESSION))
-                        && Labels.MODE_LIFECYCLE.equals(labels.get(Labels.MODE))
-                        && Owners.isAlive(labels));
+        Teardown teardown = new Teardown(engine(), console(), build.executor());
+        TeardownReport report = teardown.remove(
+                Selection.byLabels(Labels.ofProject(projectId()))
+                        .sparing(found -> found.labels().isOfAnotherLiveBuild(ownSession)),
+                RemovalPolicy.stop().withVolumes(removeVolumes));
+        report.throwIfIncomplete();
         for (RunRecord run : build.liveRuns(projectId())) {
             build.unregister(run);
         }
@@ -61,28 +59,19 @@ public class RemoveMojo extends AbstractDockMojo {
         if (runs instanceof List<?> list) {
             list.clear();
         }
-        int total = result.containers().size()
-                + result.networks().size()
-                + result.volumes().size();
-        if (total == 0) {
+        if (report.total() == 0) {
             getLog().info("Nothing to remove for " + projectId());
         } else {
-            getLog().info("Removed " + count(result.containers().size(), "container") + ", "
-                    + count(result.networks().size(), "network") + " and "
-                    + count(result.volumes().size(), "volume")
-                    + " of " + projectId());
+            getLog().info("Removed " + report.counts() + " of " + projectId());
         }
-        if (!result.kept().isEmpty()) {
-            getLog().info("Left " + result.kept().size() + " resources of another build of " + projectId()
-                    + " that is still running: " + String.join(", ", result.kept()));
+        if (!report.spared().isEmpty()) {
+            getLog().info("Left " + report.spared().size() + " resources of another build of " + projectId()
+                    + " that is still running: " + String.join(", ", report.spared()));
         }
         if (removeImages) {
-            List<String> removed = cleanup.removeImages(images);
-            removed.forEach(image -> getLog().info("Removed image " + image));
+            List<String> images =
+                    report.containers().stream().map(Started::image).toList();
+            teardown.removeImages(images).forEach(image -> getLog().info("Removed image " + image));
         }
-    }
-
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

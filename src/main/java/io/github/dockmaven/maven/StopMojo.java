@@ -1,11 +1,13 @@
 package io.github.dockmaven.maven;
 
-import io.github.dockmaven.core.Cleanup;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Labels;
+import io.github.dockmaven.core.RemovalPolicy;
 import io.github.dockmaven.core.RunRecord;
+import io.github.dockmaven.core.Selection;
 import io.github.dockmaven.core.Started;
-import io.github.dockmaven.core.Stopper;
+import io.github.dockmaven.core.Teardown;
+import io.github.dockmaven.core.TeardownReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,8 +31,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractDockMojo {
 
-    /** How long {@code stop} waits for the log streams of its containers to close. */
-    static final Duration FOLLOWERS_CLOSE_LIMIT = Duration.ofSeconds(2);
     /** A stop that failed faster than this is tried once more. */
     static final Duration QUICK_FAILURE = Duration.ofSeconds(10);
 
@@ -87,52 +87,40 @@ public class StopMojo extends AbstractDockMojo {
             }
             return;
         }
-        Stopper stopper = new Stopper(engine(), console(), build.executor());
-        List<String> failures = new ArrayList<>();
+        Teardown teardown = new Teardown(engine(), console(), build.executor());
+        RemovalPolicy policy = RemovalPolicy.stop().withVolumes(removeVolumes);
+        TeardownReport stopped = TeardownReport.empty();
         for (RunRecord run : runs) {
-            run.closeFollowers(build.executor(), FOLLOWERS_CLOSE_LIMIT);
             long start = System.nanoTime();
-            List<String> failed = stopAndRemove(run, stopper);
-            if (!failed.isEmpty() && System.nanoTime() - start < QUICK_FAILURE.toNanos()) {
+            TeardownReport report = teardown.removeRun(run, policy);
+            if (!report.isComplete() && System.nanoTime() - start < QUICK_FAILURE.toNanos()) {
                 // After an engine restart the client's pooled connections are dead, and the first requests on them
                 // fail at once; they are discarded then, so one more round gets through. A slow failure (an engine
                 // that does not answer) is not worth waiting for twice.
-                getLog().debug("Trying once more after: " + failed);
-                failed = stopAndRemove(run, stopper);
+                getLog().debug("Trying once more after: " + report.failures());
+                report = teardown.removeRun(run, policy);
             }
-            failures.addAll(failed);
+            stopped = stopped.plus(report);
             if (!removeVolumes) {
                 build.keep(run.volumes());
             }
-            build.unregister(run, failed.isEmpty());
+            build.unregister(run, report.isComplete());
             forget(run);
         }
-        try {
-            Stopper.throwIfAny(failures);
-        } catch (EngineException e) {
-            throw new EngineException(
-                    e.getMessage() + "\nWhat is left is removed when Maven exits if the engine answers by then, else by"
-                            + " the watchdog or the next dock:run of " + projectId() + "; mvn dock:remove removes it"
-                            + " too.",
-                    e);
+        if (!stopped.isComplete()) {
+            throw new EngineException(stopped.failureMessage()
+                    + "\nWhat is left is removed when Maven exits if the engine answers by then, else by the watchdog"
+                    + " or the next dock:run of " + projectId() + "; mvn dock:remove removes it too.");
         }
-    }
-
-    private List<String> stopAndRemove(RunRecord run, Stopper stopper) {
-        List<String> failures = new ArrayList<>(stopper.stop(run.containers(), true));
-        failures.addAll(stopper.removeNetworks(run.networks()));
-        if (removeVolumes) {
-            failures.addAll(stopper.removeVolumes(run.volumes()));
-        }
-        return failures;
     }
 
     private void stopByLabels() {
         Map<String, String> filter = Labels.ofProject(projectId());
         filter.put(Labels.MODE, Labels.MODE_CLI);
-        Cleanup.Result result = new Cleanup(engine(), console(), buildSession().executor())
-                .remove(filter, removeVolumes, labels -> false);
-        if (result.containers().isEmpty()) {
+        TeardownReport report = new Teardown(engine(), console(), buildSession().executor())
+                .remove(Selection.byLabels(filter), RemovalPolicy.stop().withVolumes(removeVolumes));
+        report.throwIfIncomplete();
+        if (report.containers().isEmpty()) {
             getLog().info("Nothing to stop: no containers started by mvn dock:run for " + projectId());
         }
     }

@@ -1,9 +1,13 @@
 package io.github.dockmaven.watchdog;
 
+import io.github.dockmaven.core.Console;
 import io.github.dockmaven.core.Durations;
 import io.github.dockmaven.core.Engine;
 import io.github.dockmaven.core.Owners;
-import io.github.dockmaven.core.Reaper;
+import io.github.dockmaven.core.RemovalPolicy;
+import io.github.dockmaven.core.Selection;
+import io.github.dockmaven.core.Teardown;
+import io.github.dockmaven.core.TeardownReport;
 import io.github.dockmaven.docker.DockerJavaEngine;
 import io.github.dockmaven.docker.EngineEndpoint;
 import java.io.BufferedReader;
@@ -184,16 +188,18 @@ public final class Watchdog {
         Engine engine = null;
         try {
             engine = connect.get();
-            Reaper.Result result = new Reaper(engine, executor)
-                    .reap(Reaper.sessionFilter(session), kept::contains, settle, giveUpAfter);
+            TeardownReport report = new Teardown(engine, Console.silent(), executor)
+                    .remove(
+                            Selection.ofLifecycleSession(session, kept),
+                            RemovalPolicy.killUntilEmpty(settle, giveUpAfter));
             String build = "build " + session + " (Maven process " + mavenPid + ")";
-            if (result.total() > 0) {
+            if (report.total() > 0) {
                 log.println(PREFIX + "Maven ended without dock:stop; removed what " + build + " had started: "
-                        + result.summary() + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+                        + report.summary() + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
             }
-            if (!result.complete()) {
+            if (!report.isComplete()) {
                 log.println(PREFIX + "Could not remove everything of " + build + " within "
-                        + Durations.format(giveUpAfter) + ":\n  - " + String.join("\n  - ", result.failures())
+                        + Durations.format(giveUpAfter) + ":\n" + report.failureList()
                         + "\nThe next dock:run of the project removes it, or mvn dock:remove does.");
                 return 1;
             }

@@ -1,6 +1,7 @@
 package io.github.dockmaven.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockmaven.core.ContainerInfo.Status;
 import java.util.LinkedHashMap;
@@ -11,13 +12,14 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class CleanupTest {
+/** The teardown of what is found by labels: {@code dock:remove}, a separate {@code dock:stop}, {@code dock:prune}. */
+class TeardownByLabelsTest {
 
     private static final String PROJECT = "com.example:shop";
 
     private final InMemoryEngine engine = new InMemoryEngine();
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final Cleanup cleanup = new Cleanup(engine, Console.silent(), executor);
+    private final Teardown teardown = new Teardown(engine, Console.silent(), executor);
 
     @AfterEach
     void shutDown() {
@@ -38,6 +40,14 @@ class CleanupTest {
         Map<String, String> copy = new LinkedHashMap<>(labels);
         copy.put(key, value);
         return copy;
+    }
+
+    private TeardownReport removeTheProject(RemovalPolicy policy) {
+        return teardown.remove(Selection.byLabels(Labels.ofProject(PROJECT)), policy);
+    }
+
+    private TeardownReport prune() {
+        return teardown.remove(Selection.unused(Labels.ofProject(PROJECT)), RemovalPolicy.prune());
     }
 
     private String container(String name, Map<String, String> labels, Status status) {
@@ -78,22 +88,23 @@ class CleanupTest {
         engine.givenNetwork("shop-net-s1", ours("s1"));
         engine.givenVolume("shop-vol-data-s1", ours("s1"));
 
-        Cleanup.Result result = cleanup.remove(Labels.ofProject(PROJECT), true, labels -> false);
+        TeardownReport report = removeTheProject(RemovalPolicy.stop());
 
-        assertThat(result.containers())
+        assertThat(report.containers())
+                .extracting(Started::describe)
                 .containsExactlyInAnyOrder(
                         "'db' (example/img:1, " + Ids.shortId(db) + ")",
                         "'job' (example/img:1, " + Ids.shortId(job) + ")");
-        assertThat(result.networks()).containsExactly("shop-net-s1");
-        assertThat(result.volumes()).containsExactly("shop-vol-data-s1");
-        assertThat(result.kept()).isEmpty();
+        assertThat(report.networks()).containsExactly("shop-net-s1");
+        assertThat(report.volumes()).containsExactly("shop-vol-data-s1");
+        assertThat(report.spared()).isEmpty();
         assertThat(remainingContainers()).containsExactlyElementsOf(FOREIGN_CONTAINERS);
         assertThat(remainingNetworks()).containsExactly("other-net", "my-net");
         assertThat(remainingVolumes()).containsExactly("other-data", "pgdata");
     }
 
     @Test
-    void removeLeavesWhatTheKeepPredicateHoldsOnTo() {
+    void removeLeavesWhatTheSelectionSparesAndListsIt() {
         container("shop-db-live", with(ours("live"), Labels.ALIAS, "db"), Status.RUNNING);
         container("shop-db-dead", with(ours("dead"), Labels.ALIAS, "db"), Status.RUNNING);
         engine.givenNetwork("shop-net-live", ours("live"));
@@ -101,10 +112,12 @@ class CleanupTest {
         engine.givenVolume("shop-vol-live", ours("live"));
         engine.givenVolume("shop-vol-dead", ours("dead"));
 
-        Cleanup.Result result =
-                cleanup.remove(Labels.ofProject(PROJECT), true, labels -> "live".equals(labels.get(Labels.SESSION)));
+        TeardownReport report = teardown.remove(
+                Selection.byLabels(Labels.ofProject(PROJECT))
+                        .sparing(found -> "live".equals(found.labels().session())),
+                RemovalPolicy.stop());
 
-        assertThat(result.kept())
+        assertThat(report.spared())
                 .containsExactly("container shop-db-live", "network shop-net-live", "volume shop-vol-live");
         assertThat(remainingContainers()).containsExactly("shop-db-live");
         assertThat(remainingNetworks()).containsExactly("shop-net-live");
@@ -115,9 +128,9 @@ class CleanupTest {
     void removeKeepsVolumesUnlessAskedToRemoveThem() {
         engine.givenVolume("shop-vol-data-s1", ours("s1"));
 
-        Cleanup.Result result = cleanup.remove(Labels.ofProject(PROJECT), false, labels -> false);
+        TeardownReport report = removeTheProject(RemovalPolicy.stop().withVolumes(false));
 
-        assertThat(result.volumes()).isEmpty();
+        assertThat(report.volumes()).isEmpty();
         assertThat(remainingVolumes()).containsExactly("shop-vol-data-s1");
     }
 
@@ -128,7 +141,7 @@ class CleanupTest {
         container("shop-db-s1", db, Status.RUNNING);
         container("shop-app-s1", with(app, Labels.STOP_MODE, "kill"), Status.RUNNING);
 
-        cleanup.remove(Labels.ofProject(PROJECT), true, labels -> false);
+        removeTheProject(RemovalPolicy.stop());
 
         assertThat(engine.events())
                 .extracting(InMemoryEngine.Event::toString)
@@ -137,7 +150,7 @@ class CleanupTest {
     }
 
     @Test
-    void fromLabelsFallsBackToTheNameAndADefaultGracePeriod() {
+    void aContainerWithoutOurLabelsIsStoppedByItsNameWithTheDefaultGracePeriod() {
         ContainerInfo info = new ContainerInfo(
                 "ab".repeat(32),
                 "handmade",
@@ -150,7 +163,7 @@ class CleanupTest {
                 Map.of(),
                 "");
 
-        Started started = Cleanup.fromLabels(info);
+        Started started = LabelledSelection.asStarted(info);
 
         assertThat(started.alias()).isEqualTo("handmade");
         assertThat(started.stopMode()).isEqualTo(ContainerSpec.StopMode.STOP);
@@ -177,15 +190,16 @@ class CleanupTest {
                 List.of("shop-vol-data-s1:/var/lib/data"));
         engine.danglingImage("sha256:" + "d1".repeat(32), 12_300_000);
 
-        List<Engine.Removed> removed = cleanup.prune(Labels.ofProject(PROJECT), true);
+        TeardownReport report = prune().withImages(engine.pruneDanglingImages());
 
-        assertThat(removed)
+        assertThat(report.pruned())
                 .containsExactly(
-                        new Engine.Removed("container", "shop-job-s0 (" + Ids.shortId(exited) + ")", 0),
-                        new Engine.Removed("container", "shop-half-s0 (" + Ids.shortId(created) + ")", 0),
-                        new Engine.Removed("network", "shop-net-s0", 0),
-                        new Engine.Removed("volume", "shop-vol-data-s0", 0),
-                        new Engine.Removed("image", "sha256:" + "d1".repeat(32), 12_300_000));
+                        "Removed container shop-job-s0 (" + Ids.shortId(exited) + ")",
+                        "Removed container shop-half-s0 (" + Ids.shortId(created) + ")",
+                        "Removed network shop-net-s0",
+                        "Removed volume shop-vol-data-s0",
+                        "Removed image sha256:" + "d1".repeat(32) + " (12.3 MB)",
+                        "Pruned 5 resources; reclaimed 12.3 MB");
         assertThat(remainingContainers())
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
                                 FOREIGN_CONTAINERS.stream(), java.util.stream.Stream.of("shop-db-s1"))
@@ -195,11 +209,26 @@ class CleanupTest {
     }
 
     @Test
-    void pruneLeavesDanglingImagesUnlessAsked() {
-        engine.danglingImage("sha256:" + "d1".repeat(32), 100);
+    void pruneLeavesAVolumeTheEngineRefusesToRemoveWithoutFailing() {
+        engine.givenVolume("shop-vol-data-s0", ours("s0"));
+        engine.failsToRemove("shop-vol-data-s0", "remove shop-vol-data-s0: volume is in use");
 
-        assertThat(cleanup.prune(Labels.ofProject(PROJECT), false)).isEmpty();
-        assertThat(engine.happened("pruneDanglingImages", "")).isFalse();
+        TeardownReport report = prune();
+
+        assertThat(report.isComplete()).isTrue();
+        assertThat(report.pruned()).containsExactly("Pruned 0 resources; reclaimed 0 B");
+        assertThat(remainingVolumes()).containsExactly("shop-vol-data-s0");
+    }
+
+    @Test
+    void removeFailsOnAVolumeTheEngineRefusesToRemove() {
+        engine.givenVolume("shop-vol-data-s0", ours("s0"));
+        engine.failsToRemove("shop-vol-data-s0", "remove shop-vol-data-s0: volume is in use");
+
+        assertThatThrownBy(() -> removeTheProject(RemovalPolicy.stop()).throwIfIncomplete())
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Could not remove 1 resource:\n"
+                        + "  - volume shop-vol-data-s0: remove shop-vol-data-s0: volume is in use");
     }
 
     @Test
@@ -208,17 +237,8 @@ class CleanupTest {
         engine.image("example/used:1", InMemoryEngine.ImageState.PRESENT);
         engine.givenContainer("other", "example/used:1", Map.of(), Status.RUNNING);
 
-        List<String> removed =
-                cleanup.removeImages(new java.util.LinkedHashSet<>(List.of("example/free:1", "example/used:1")));
+        List<String> removed = teardown.removeImages(List.of("example/free:1", "example/used:1", "example/free:1"));
 
         assertThat(removed).containsExactly("example/free:1");
-    }
-
-    @Test
-    void bytesAreFormattedForPeople() {
-        assertThat(Cleanup.bytes(999)).isEqualTo("999 B");
-        assertThat(Cleanup.bytes(12_300_000)).isEqualTo("12.3 MB");
-        assertThat(Cleanup.bytes(1_500)).isEqualTo("1.5 kB");
-        assertThat(Cleanup.bytes(2_000_000_000_000_000L)).isEqualTo("2000.0 TB");
     }
 }

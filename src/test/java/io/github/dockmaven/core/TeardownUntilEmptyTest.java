@@ -12,15 +12,18 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ReaperTest {
+/** The teardown of a build that is aborted or gone: everything killed, and looked for again until nothing is left. */
+class TeardownUntilEmptyTest {
 
     private static final String SESSION = "s3ss10n";
 
     private final InMemoryEngine engine = new InMemoryEngine();
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ManualClock clock = new ManualClock();
 
     @AfterEach
     void shutDown() {
@@ -35,6 +38,14 @@ class ReaperTest {
             labels.put(Labels.ALIAS, alias);
         }
         return labels;
+    }
+
+    private TeardownReport removeTheSession(Engine from, Predicate<String> keep, Duration settle, Duration limit) {
+        return new Teardown(from, Console.silent(), executor, clock)
+                .remove(
+                        Selection.byLabels(Labels.ofLifecycleSession(SESSION))
+                                .sparing(found -> keep.test(found.id()) || keep.test(found.name())),
+                        RemovalPolicy.killUntilEmpty(settle, limit));
     }
 
     private List<String> remaining() {
@@ -55,13 +66,12 @@ class ReaperTest {
         engine.givenNetwork("shop-net-s3ss10n", labels(SESSION, Labels.MODE_LIFECYCLE, null));
         engine.givenVolume("shop-vol-data-s3ss10n", labels(SESSION, Labels.MODE_LIFECYCLE, null));
 
-        Reaper.Result result = new Reaper(engine, executor)
-                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofSeconds(5));
+        TeardownReport report = removeTheSession(engine, name -> false, Duration.ZERO, Duration.ofSeconds(5));
 
         assertThat(remaining()).isEmpty();
-        assertThat(result.complete()).isTrue();
-        assertThat(result.total()).isEqualTo(4);
-        assertThat(result.summary())
+        assertThat(report.isComplete()).isTrue();
+        assertThat(report.total()).isEqualTo(4);
+        assertThat(report.summary())
                 .isEqualTo("2 containers ('db' (example/db:1, " + Ids.shortId(db) + "), 'app' (example/app:1, "
                         + Ids.shortId(app) + ")), 1 network and 1 volume");
         assertThat(engine.happened("stopContainer", "db"))
@@ -80,48 +90,49 @@ class ReaperTest {
         engine.givenVolume("told-volume", labels(SESSION, Labels.MODE_LIFECYCLE, null));
         engine.givenContainer("gone", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
 
-        Reaper.Result result = new Reaper(engine, executor)
-                .reap(
-                        Reaper.sessionFilter(SESSION),
-                        name -> name.equals(told) || name.equals("told-volume"),
-                        Duration.ZERO,
-                        Duration.ofSeconds(5));
+        TeardownReport report = removeTheSession(
+                engine, name -> name.equals(told) || name.equals("told-volume"), Duration.ZERO, Duration.ofSeconds(5));
 
         assertThat(remaining()).containsExactlyInAnyOrder("other", "cli", "kept", "foreign", "told", "told-volume");
-        assertThat(result.summary()).startsWith("1 container ('db' (example/db:1, ");
+        assertThat(report.summary()).startsWith("1 container ('db' (example/db:1, ");
     }
 
     @Test
-    void catchesAContainerThatLandsWhileItSettles() throws Exception {
+    void catchesAContainerThatLandsWhileItSettles() {
         engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
         // a creation the dead build had sent, landing a moment later
-        executor.submit(() -> {
-            Thread.sleep(400);
-            return engine.givenContainer(
-                    "app", "example/app:1", labels(SESSION, Labels.MODE_LIFECYCLE, "app"), Status.CREATED);
-        });
+        clock.at(
+                Duration.ofMillis(400),
+                () -> engine.givenContainer(
+                        "app", "example/app:1", labels(SESSION, Labels.MODE_LIFECYCLE, "app"), Status.CREATED));
 
-        Reaper.Result result = new Reaper(engine, executor)
-                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        TeardownReport report = removeTheSession(engine, name -> false, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         assertThat(remaining()).isEmpty();
-        assertThat(result.containers()).hasSize(2);
+        assertThat(report.containers()).extracting(Started::alias).containsExactly("db", "app");
+        assertThat(clock.elapsed()).as("settled for the whole second").isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void asksAnEngineThatDoesNotAnswerAgainUntilItDoes() {
+    void endsAtOnceWhenNothingIsLeftAndThereIsNothingToSettle() {
+        engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+
+        removeTheSession(engine, name -> false, Duration.ZERO, Duration.ofSeconds(5));
+
+        assertThat(clock.pauses()).isEmpty();
+    }
+
+    @Test
+    void asksAnEngineThatDoesNotAnswerAgainEverySecondUntilItDoes() {
         engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
         AtomicInteger listings = new AtomicInteger();
         Engine restarting = failingListings(() -> listings.incrementAndGet() <= 2);
 
-        long start = System.nanoTime();
-        Reaper.Result result = new Reaper(restarting, executor)
-                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofSeconds(10));
+        TeardownReport report = removeTheSession(restarting, name -> false, Duration.ZERO, Duration.ofSeconds(10));
 
         assertThat(remaining()).isEmpty();
-        assertThat(result.complete()).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+        assertThat(report.isComplete()).isTrue();
+        assertThat(clock.pauses()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     @Test
@@ -129,17 +140,30 @@ class ReaperTest {
         engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
         Engine gone = failingListings(() -> true);
 
-        long start = System.nanoTime();
-        Reaper.Result result = new Reaper(gone, executor)
-                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofMillis(1500));
+        TeardownReport report = removeTheSession(gone, name -> false, Duration.ZERO, Duration.ofMillis(1500));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isBetween(Duration.ofMillis(1400), Duration.ofSeconds(3));
-        assertThat(result.complete()).isFalse();
-        assertThat(result.failures())
+        assertThat(clock.pauses()).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(500));
+        assertThat(report.isComplete()).isFalse();
+        assertThat(report.failures())
                 .containsExactly(
                         "Could not list containers: Cannot connect to the engine at unix:///var/run/docker.sock");
         assertThat(remaining()).containsExactly("db");
+    }
+
+    @Test
+    void givesUpOnResourcesThatKeepAppearingAtTheLimitAndSaysSo() {
+        for (int i = 1; i <= 3; i++) {
+            String alias = "app" + i;
+            clock.at(
+                    Duration.ofMillis(250L * i),
+                    () -> engine.givenContainer(
+                            alias, "example/app:1", labels(SESSION, Labels.MODE_LIFECYCLE, alias), Status.CREATED));
+        }
+
+        TeardownReport report = removeTheSession(engine, name -> false, Duration.ofSeconds(5), Duration.ofMillis(500));
+
+        assertThat(report.failures()).containsExactly("resources of the build were still appearing after 500ms");
+        assertThat(report.containers()).extracting(Started::alias).containsExactly("app1", "app2");
     }
 
     @Test
@@ -147,12 +171,11 @@ class ReaperTest {
         engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
         engine.script("db").failsOnRemove("device or resource busy");
 
-        Reaper.Result result = new Reaper(engine, executor)
-                .reap(Reaper.sessionFilter(SESSION), name -> false, Duration.ZERO, Duration.ofMillis(1500));
+        TeardownReport report = removeTheSession(engine, name -> false, Duration.ZERO, Duration.ofMillis(1500));
 
-        assertThat(result.complete()).isFalse();
-        assertThat(result.failures()).singleElement().asString().endsWith(": device or resource busy");
-        assertThat(result.summary()).isEqualTo("0 containers, 0 networks and 0 volumes");
+        assertThat(report.isComplete()).isFalse();
+        assertThat(report.failures()).singleElement().asString().endsWith(": device or resource busy");
+        assertThat(report.summary()).isEqualTo("0 containers, 0 networks and 0 volumes");
     }
 
     /** The engine, with container listings failing while {@code failing} says so. */

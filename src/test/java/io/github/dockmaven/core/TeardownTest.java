@@ -15,13 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class StopperTest {
+/** The teardown of what one run recorded, as {@code dock:stop} and a failed start's rollback remove it. */
+class TeardownTest {
 
     private static final String IMAGE = "example/img:1";
 
     private final InMemoryEngine engine = new InMemoryEngine();
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final Stopper stopper = new Stopper(engine, Console.silent(), executor);
+    private final RecordingConsole console = new RecordingConsole();
+    private final Teardown teardown = new Teardown(engine, console, executor);
     private final Scope scope =
             new Scope("com.example:shop", "shop", "s3ss10n0", "default", Labels.MODE_LIFECYCLE, "ci/4242");
 
@@ -41,6 +43,31 @@ class StopperTest {
         return new Started(alias, IMAGE, id, alias, Map.of(), "", mode, stopTimeout, List.of(dependsOn));
     }
 
+    /** Each of these containers takes a while to stop, so that what overlaps shows. */
+    private void slowToStop(String... aliases) {
+        for (String alias : aliases) {
+            engine.script(alias).stopTakes(150);
+        }
+    }
+
+    /** Removes {@code containers} as one run's, gracefully; returns what could not be removed. */
+    private List<String> stop(List<Started> containers) {
+        RunRecord record = new RunRecord(scope);
+        containers.forEach(record::addContainer);
+        return teardown.removeRun(record, RemovalPolicy.stop()).failures();
+    }
+
+    /** Each of {@code aliases} began stopping before any other of them had stopped. */
+    private void assertStoppedConcurrently(List<String> aliases) {
+        for (String first : aliases) {
+            for (String other : aliases) {
+                assertThat(seq("stopContainer", first))
+                        .as("%s began stopping before %s had stopped", first, other)
+                        .isLessThan(seq("stopContainer.done", other));
+            }
+        }
+    }
+
     private long seq(String op, String alias) {
         return engine.first(op, alias).seq();
     }
@@ -50,7 +77,7 @@ class StopperTest {
         List<Started> containers =
                 List.of(running("db"), running("cache"), running("api", "db", "cache"), running("web", "api"));
 
-        assertThat(stopper.stop(containers, false)).isEmpty();
+        assertThat(stop(containers)).isEmpty();
 
         assertThat(seq("removeContainer", "web")).isLessThan(seq("stopContainer", "api"));
         assertThat(seq("removeContainer", "api")).isLessThan(seq("stopContainer", "db"));
@@ -61,25 +88,19 @@ class StopperTest {
     @Test
     void containersThatDoNotDependOnEachOtherStopConcurrently() {
         List<String> aliases = List.of("a", "b", "c");
-        aliases.forEach(alias -> engine.script(alias).stopTakes(200));
+        slowToStop("a", "b", "c");
         List<Started> containers = aliases.stream().map(alias -> running(alias)).toList();
 
-        assertThat(stopper.stop(containers, false)).isEmpty();
+        assertThat(stop(containers)).isEmpty();
 
-        for (String first : aliases) {
-            for (String other : aliases) {
-                assertThat(seq("stopContainer", first))
-                        .as("%s began stopping before %s had stopped", first, other)
-                        .isLessThan(seq("stopContainer.done", other));
-            }
-        }
+        assertStoppedConcurrently(aliases);
     }
 
     @Test
     void aGracefulStopGivesTheContainerItsStopTimeoutBeforeRemovingIt() {
         Started db = running("db", StopMode.STOP, Duration.ofMillis(500));
 
-        stopper.stop(List.of(db), false);
+        stop(List.of(db));
 
         assertThat(engine.events())
                 .filteredOn(e -> e.subject().equals("db"))
@@ -92,7 +113,7 @@ class StopperTest {
     void killModeRemovesTheContainerWithoutAGracefulStop() {
         Started db = running("db", StopMode.KILL, Duration.ofSeconds(3));
 
-        assertThat(stopper.stop(List.of(db), false)).isEmpty();
+        assertThat(stop(List.of(db))).isEmpty();
 
         assertThat(engine.happened("stopContainer", "db")).isFalse();
         assertThat(engine.events())
@@ -105,7 +126,7 @@ class StopperTest {
     void aZeroStopTimeoutKillsAtOnce() {
         Started db = running("db", StopMode.STOP, Duration.ZERO);
 
-        stopper.stop(List.of(db), false);
+        stop(List.of(db));
 
         assertThat(engine.happened("stopContainer", "db")).isFalse();
         assertThat(engine.containers()).isEmpty();
@@ -119,13 +140,13 @@ class StopperTest {
         engine.exitNow("exited", 0);
         Started db = running("db");
 
-        assertThat(stopper.stop(List.of(gone, exited, db), false)).isEmpty();
+        assertThat(stop(List.of(gone, exited, db))).isEmpty();
 
         assertThat(engine.containers()).isEmpty();
     }
 
     @Test
-    void removeAllTriesEveryResourceAndListsEveryFailureInOneException() {
+    void aRunsTeardownTriesEveryResourceListsEveryFailureInOneExceptionAndTheRecordKeepsWhatIsLeft() {
         RunRecord record = new RunRecord(scope);
         record.addContainer(running("db"));
         record.addContainer(running("api", "db"));
@@ -142,7 +163,8 @@ class StopperTest {
         record.addVolume("shop-data");
         record.addVolume("shop-logs");
 
-        assertThatThrownBy(() -> stopper.removeAll(record, true))
+        assertThatThrownBy(
+                        () -> teardown.removeRun(record, RemovalPolicy.stop()).throwIfIncomplete())
                 .isInstanceOf(EngineException.class)
                 .hasMessage("Could not remove 4 resources:\n"
                         + "  - container 'web' (example/img:1, " + Ids.shortId(engine.idOf("web")) + "): web is"
@@ -154,9 +176,9 @@ class StopperTest {
         assertThat(engine.containers()).extracting(ContainerInfo::name).containsExactly("api", "web");
         assertThat(engine.networks()).extracting(Engine.ResourceInfo::name).containsExactly("shop-net");
         assertThat(engine.volumes()).extracting(Engine.ResourceInfo::name).containsExactly("shop-logs");
-        assertThat(record.containers()).isEmpty();
-        assertThat(record.networks()).isEmpty();
-        assertThat(record.volumes()).isEmpty();
+        assertThat(record.containers()).extracting(Started::alias).containsExactly("api", "web");
+        assertThat(record.networks()).containsExactly("shop-net");
+        assertThat(record.volumes()).containsExactly("shop-logs");
     }
 
     @Test
@@ -166,13 +188,14 @@ class StopperTest {
         engine.failsToRemove("shop-net", "network is busy");
         record.addNetwork("shop-net");
 
-        assertThatThrownBy(() -> stopper.removeAll(record, true))
+        assertThatThrownBy(
+                        () -> teardown.removeRun(record, RemovalPolicy.stop()).throwIfIncomplete())
                 .isInstanceOf(EngineException.class)
                 .hasMessage("Could not remove 1 resource:\n  - network shop-net: network is busy");
     }
 
     @Test
-    void removeAllClosesTheLogFollowersAndKeepsVolumesWhenAskedTo() {
+    void aRunsTeardownClosesTheLogFollowersAndKeepsVolumesWhenAskedTo() {
         RunRecord record = new RunRecord(scope);
         AtomicInteger closed = new AtomicInteger();
         Closeable follower = closed::incrementAndGet;
@@ -181,7 +204,7 @@ class StopperTest {
         engine.givenVolume("shop-data", scope.labels());
         record.addVolume("shop-data");
 
-        stopper.removeAll(record, false);
+        teardown.removeRun(record, RemovalPolicy.stop().withVolumes(false));
 
         assertThat(closed).hasValue(1);
         assertThat(engine.containers()).isEmpty();
@@ -190,11 +213,81 @@ class StopperTest {
     }
 
     @Test
+    void eachContainerRemovedIsAnnouncedWithHowItWasStopped() {
+        Started db = running("db", StopMode.STOP, Duration.ofMillis(500));
+        Started app = running("app", StopMode.KILL, Duration.ofSeconds(3), "db");
+
+        stop(List.of(db, app));
+
+        assertThat(console.said())
+                .extracting(line -> line.replaceAll(" in [0-9.]+m?s$", " in <elapsed>"))
+                .containsExactly(
+                        "INFO Killed and removed 'app' (example/img:1, " + Ids.shortId(app.id()) + ") in <elapsed>",
+                        "INFO Stopped and removed 'db' (example/img:1, " + Ids.shortId(db.id()) + ") in <elapsed>");
+    }
+
+    @Test
+    void aQuietTeardownAnnouncesNothing() {
+        RunRecord record = new RunRecord(scope);
+        record.addContainer(running("db"));
+
+        teardown.removeRun(record, RemovalPolicy.stop().quietly());
+
+        assertThat(console.said()).noneMatch(line -> line.startsWith("INFO"));
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
     void aDependencyCycleWrittenIntoLabelsByHandDoesNotHangTheStop() {
         List<Started> containers = List.of(running("a", "b"), running("b", "a"));
 
-        assertThat(stopper.stop(containers, false)).isEmpty();
+        assertThat(stop(containers)).isEmpty();
 
         assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void aSharedDependencyStopsOnlyAfterEveryOneOfItsDependentsIsRemoved() {
+        slowToStop("db", "api", "worker", "web", "solo");
+        List<Started> containers = List.of(
+                running("db"), running("api", "db"), running("worker", "db"), running("web", "api"), running("solo"));
+
+        assertThat(stop(containers)).isEmpty();
+
+        assertThat(seq("stopContainer", "api")).isGreaterThan(seq("removeContainer", "web"));
+        assertThat(seq("stopContainer", "db"))
+                .isGreaterThan(seq("removeContainer", "api"))
+                .isGreaterThan(seq("removeContainer", "worker"));
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void theDependentsOfOneContainerAndAnUnrelatedOneStopConcurrently() {
+        slowToStop("db", "web", "worker", "solo");
+        List<String> leaves = List.of("web", "worker", "solo");
+        List<Started> containers =
+                List.of(running("db"), running("web", "db"), running("worker", "db"), running("solo"));
+
+        assertThat(stop(containers)).isEmpty();
+
+        assertStoppedConcurrently(leaves);
+    }
+
+    @Test
+    void theNetworkAndVolumesOfARunAreRemovedAfterItsLastContainer() {
+        engine.givenNetwork("shop-net-5e55104a", Map.of());
+        engine.givenVolume("shop-vol-data-5e55104a", Map.of());
+        RunRecord record = new RunRecord(scope);
+        record.addContainer(running("db"));
+        record.addContainer(running("app", "db"));
+        record.addNetwork("shop-net-5e55104a");
+        record.addVolume("shop-vol-data-5e55104a");
+
+        teardown.removeRun(record, RemovalPolicy.stop());
+
+        assertThat(seq("removeNetwork", "shop-net-5e55104a")).isGreaterThan(seq("removeContainer", "db"));
+        assertThat(seq("removeVolume", "shop-vol-data-5e55104a")).isGreaterThan(seq("removeContainer", "db"));
+        assertThat(engine.networks()).isEmpty();
+        assertThat(engine.volumes()).isEmpty();
     }
 }
