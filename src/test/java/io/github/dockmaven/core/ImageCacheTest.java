@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockmaven.core.InMemoryEngine.ImageState;
+import io.github.dockmaven.core.start.ImageCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -11,6 +11,8 @@ import io.github.dockmaven.core.ContainerInfo.Status;
 import io.github.dockmaven.core.ContainerSpec.PullPolicy;
 import io.github.dockmaven.core.Engine.ResourceInfo;
 import io.github.dockmaven.core.InMemoryEngine.ImageState;
+import io.github.dockmaven.core.start.ImageCache;
+import io.github.dockmaven.core.start.Starter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
