@@ -424,6 +424,32 @@ class StarterTest {
     }
 
     @Test
+    void containersSharingAnImageEachGetTheirOwnPullPolicyWhicheverIsDeclaredFirst() {
+        start(plan(
+                container("cache").pullPolicy(PullPolicy.MISSING),
+                container("app").pullPolicy(PullPolicy.ALWAYS),
+                container("tool").pullPolicy(PullPolicy.NEVER)));
+
+        assertThat(engine.pullCount(IMAGE))
+                .as("'app' pulls, though 'cache' found the image present")
+                .isEqualTo(1);
+        assertThat(engine.first("pull", IMAGE).seq())
+                .isLessThan(engine.first("createContainer", "cache").seq());
+    }
+
+    @Test
+    void aContainerThatMustNotPullFindsTheImageAnotherContainerOfItPulled() {
+        engine.image("example/app:2", ImageState.PULLABLE);
+
+        start(plan(
+                container("tool").image("example/app:2").pullPolicy(PullPolicy.NEVER),
+                container("app").image("example/app:2").pullPolicy(PullPolicy.MISSING)));
+
+        assertThat(engine.calls("pull")).containsExactly("example/app:2");
+        assertThat(engine.calls("createContainer")).containsExactlyInAnyOrder("tool", "app");
+    }
+
+    @Test
     void aBindMountOfAMissingHostPathFailsBeforeAnythingIsCreated(@TempDir Path dir) {
         Path missing = dir.resolve("conf");
 
