@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,20 +184,18 @@ class StarterTest {
 
     @Test
     void createsNoContainerBeforeWhatMayFreeItsNameAndPortsIsDoneButChecksImagesMeanwhile() {
-        long[] cleared = new long[1];
-        long[] begun = new long[1];
+        long[] lastBeforeCleared = new long[1];
 
         starter(scope, images).start(plan(container("db"), container("app")), record, () -> {
-            begun[0] = System.nanoTime();
-            sleepMillis(300);
-            cleared[0] = System.nanoTime();
+            // returns only if the image check and the network creation happen while this runs
+            awaitEngine(() ->
+                    engine.happened("imageExists", IMAGE) && engine.happened("createNetwork", "shop-net-s3ss10n0"));
+            List<InMemoryEngine.Event> events = engine.events();
+            lastBeforeCleared[0] = events.get(events.size() - 1).seq();
         });
 
-        assertThat(engine.first("createContainer", "db").nanos()).isGreaterThan(cleared[0]);
-        assertThat(engine.first("createContainer", "app").nanos()).isGreaterThan(cleared[0]);
-        assertThat(engine.first("imageExists", IMAGE).nanos()).isLessThan(cleared[0]);
-        assertThat(engine.first("createNetwork", "shop-net-s3ss10n0").nanos()).isLessThan(cleared[0]);
-        assertThat(begun[0]).isPositive();
+        assertThat(engine.first("createContainer", "db").seq()).isGreaterThan(lastBeforeCleared[0]);
+        assertThat(engine.first("createContainer", "app").seq()).isGreaterThan(lastBeforeCleared[0]);
     }
 
     @Test
@@ -203,21 +203,24 @@ class StarterTest {
         RuntimeException broken = new EngineException("the engine went away");
 
         assertThatThrownBy(() -> starter(scope, images).start(plan(container("db"), container("app")), record, () -> {
-                    sleepMillis(200);
+                    awaitEngine(() -> engine.happened("createNetwork", "shop-net-s3ss10n0"));
                     throw broken;
                 }))
                 .isSameAs(broken);
 
+        assertThat(engine.happened("removeNetwork", "shop-net-s3ss10n0")).isTrue();
         assertThat(engine.containers()).isEmpty();
         assertThat(engine.networks()).isEmpty();
     }
 
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Returns once the engine did what {@code done} looks for; fails the test if it does not within 5s. */
+    private static void awaitEngine(BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine was not asked in time");
+            }
+            Thread.onSpinWait();
         }
     }
 
