@@ -124,45 +124,16 @@ public final class Starter {
         long begin = nanoTime.getAsLong();
         checkBindSources(plan);
         StartAttempt attempt = new StartAttempt(executor);
-        BuildResources resources = new BuildResources(engine, console, scope, record);
-
         CompletableFuture<Void> cleared = attempt.run(beforeContainers);
-        Map<String, CompletableFuture<Void>> imageReady = new LinkedHashMap<>();
-        ImageStep.byImage(plan.containers())
-                .forEach((name, users) -> imageReady.put(name, attempt.run(() -> image.run(users))));
-        // The build's network is for containers that find each other by alias. A container alone on it would have
-        // nobody to be found by, and a network costs the engine ~0.4s per build (created, joined, removed): a lone
-        // container runs on the engine's default network instead, as a plain `docker run` would.
-        long joining = plan.containers().stream()
-                .filter(ContainerSpec::usesBuildNetwork)
-                .count();
-        boolean needsNetwork = joining >= 2;
-        String networkName = needsNetwork ? BuildResources.networkName(scope) : null;
-        CompletableFuture<Void> networkReady =
-                needsNetwork ? attempt.run(resources::createNetwork) : CompletableFuture.completedFuture(null);
-        Map<String, CompletableFuture<Void>> volumeReady = new LinkedHashMap<>();
-        for (ContainerSpec spec : plan.containers()) {
-            for (VolumeMount volume : spec.volumes()) {
-                if (volume.named()) {
-                    volumeReady.computeIfAbsent(
-                            volume.source(), name -> attempt.run(() -> resources.createVolume(name)));
-                }
-            }
-        }
+        String networkName = needsNetwork(plan) ? BuildResources.networkName(scope) : null;
+        Prerequisites shared = prepare(plan, new BuildResources(engine, console, scope, record), networkName, attempt);
 
         List<ContainerStep> steps = steps(record, networkName);
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
         for (List<ContainerSpec> level : plan.levels()) {
             for (ContainerSpec spec : level) {
-                List<CompletableFuture<Void>> before = new ArrayList<>();
+                List<CompletableFuture<Void>> before = shared.of(spec);
                 before.add(cleared);
-                before.add(imageReady.get(spec.image()));
-                if (spec.usesBuildNetwork()) {
-                    before.add(networkReady);
-                }
-                spec.volumes().stream()
-                        .filter(VolumeMount::named)
-                        .forEach(v -> before.add(volumeReady.get(v.source())));
                 spec.dependsOn().forEach(dep -> before.add(ready.get(dep)));
                 ready.put(spec.alias(), attempt.runAfter(before, () -> {
                     Starting container = new Starting(spec, nanoTime.getAsLong(), attempt::failed);
@@ -177,6 +148,54 @@ public final class Starter {
             // Next to each container's own time, this shows what the parallel start saved.
             console.info("Started " + count + " containers in "
                     + Durations.format(Duration.ofNanos(nanoTime.getAsLong() - begin)));
+        }
+    }
+
+    /**
+     * Whether the build gets a network of its own. It is for containers that find each other by alias: a container
+     * alone on it would have nobody to be found by, and a network costs the engine ~0.4s per build (created, joined,
+     * removed), so a lone container runs on the engine's default network instead, as a plain `docker run` would.
+     */
+    private static boolean needsNetwork(Plan plan) {
+        return plan.containers().stream()
+                        .filter(ContainerSpec::usesBuildNetwork)
+                        .count()
+                >= 2;
+    }
+
+    /** Starts making the images, the network and the named volumes of {@code plan}, each at once and each once. */
+    private Prerequisites prepare(Plan plan, BuildResources resources, String networkName, StartAttempt attempt) {
+        Map<String, CompletableFuture<Void>> images = new LinkedHashMap<>();
+        ImageStep.byImage(plan.containers())
+                .forEach((name, users) -> images.put(name, attempt.run(() -> image.run(users))));
+        CompletableFuture<Void> network =
+                networkName != null ? attempt.run(resources::createNetwork) : CompletableFuture.completedFuture(null);
+        Map<String, CompletableFuture<Void>> volumes = new LinkedHashMap<>();
+        for (ContainerSpec spec : plan.containers()) {
+            for (VolumeMount volume : spec.volumes()) {
+                if (volume.named()) {
+                    volumes.computeIfAbsent(volume.source(), name -> attempt.run(() -> resources.createVolume(name)));
+                }
+            }
+        }
+        return new Prerequisites(images, network, volumes);
+    }
+
+    /** What containers share and wait for before their first step: images by name, the network, volumes by name. */
+    private record Prerequisites(
+            Map<String, CompletableFuture<Void>> images,
+            CompletableFuture<Void> network,
+            Map<String, CompletableFuture<Void>> volumes) {
+
+        /** What {@code spec} waits for of them, in a list the caller may add to. */
+        List<CompletableFuture<Void>> of(ContainerSpec spec) {
+            List<CompletableFuture<Void>> before = new ArrayList<>();
+            before.add(images.get(spec.image()));
+            if (spec.usesBuildNetwork()) {
+                before.add(network);
+            }
+            spec.volumes().stream().filter(VolumeMount::named).forEach(v -> before.add(volumes.get(v.source())));
+            return before;
         }
     }
 
