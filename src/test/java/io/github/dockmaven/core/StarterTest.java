@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -281,18 +282,32 @@ class StarterTest {
         engine.script("db").prints("starting");
         engine.script("cache").prints("ready");
 
-        assertThatThrownBy(() -> start(plan(
-                        container("cache").waitForLog("ready"),
-                        container("db")
-                                .volume("data", "/var/lib/data")
-                                .readiness(new WaitSpec(
-                                        Pattern.compile("ready"),
-                                        List.of(),
-                                        null,
-                                        false,
-                                        null,
-                                        Duration.ofMillis(200))),
-                        container("app").dependsOn("db", "cache"))))
+        // a clock that moves 50ms per read: db's 200ms pass after a few polls, cache's 10s do not
+        AtomicLong clock = new AtomicLong();
+        Starter starter = new Starter(
+                engine,
+                Console.silent(),
+                scope,
+                alias -> line -> {},
+                executor,
+                images,
+                PullDisplay.lines(Console.silent(), Starter.PULL_PROGRESS_EVERY),
+                () -> clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(50)));
+
+        assertThatThrownBy(() -> starter.start(
+                        plan(
+                                container("cache").waitForLog("ready"),
+                                container("db")
+                                        .volume("data", "/var/lib/data")
+                                        .readiness(new WaitSpec(
+                                                Pattern.compile("ready"),
+                                                List.of(),
+                                                null,
+                                                false,
+                                                null,
+                                                Duration.ofMillis(200))),
+                                container("app").dependsOn("db", "cache")),
+                        record))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessage("Container 'db' (example/img:1, " + shortId("db") + ") was not ready after 200ms: no log"
                         + " line matched 'ready'. Fix the container, or raise <wait><timeout> if it needs longer. Last"
