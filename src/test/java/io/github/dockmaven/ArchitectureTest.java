@@ -2,6 +2,7 @@ package io.github.dockmaven;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.ArchConfiguration;
@@ -15,13 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of STYLE.md: a core that knows neither Maven nor docker-java, one adapter for each of them, and no
- * cycles between the packages.
+ * The package rules of STYLE.md: a core that knows neither Maven nor docker-java, one adapter for each of them, the
+ * layers {@code maven -> watchdog -> docker -> core}, and no cycles between any two packages.
  */
 class ArchitectureTest {
 
     private static final String CORE = "io.github.dockmaven.core..";
+    private static final String CORE_MODEL = "io.github.dockmaven.core";
     private static final String WAIT = "io.github.dockmaven.core.wait..";
+    private static final String WATCHDOG = "io.github.dockmaven.watchdog..";
     private static final String DOCKER = "io.github.dockmaven.docker..";
     private static final String MAVEN = "io.github.dockmaven.maven..";
     private static final String DOCKER_JAVA = "com.github.dockerjava..";
@@ -114,19 +117,43 @@ class ArchitectureTest {
     }
 
     @Test
-    void theReadinessConditionsUseOnlyTheCoreAndTheJdk() {
+    void theReadinessConditionsUseOnlyTheCoresTypesAndTheJdk() {
+        // Not the start steps, which run the wait: the wait stays below them.
         classes()
                 .that()
                 .resideInAPackage(WAIT)
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage(CORE, "java..")
+                .resideInAnyPackage(CORE_MODEL, WAIT, "java..")
                 .check(main);
     }
 
     @Test
-    void theTopLevelPackagesHaveNoCycles() {
-        // core.wait belongs to the core's slice: the core's Starter runs the Waiter, and the Waiter reads core types.
-        slices().matching("io.github.dockmaven.(*)..").should().beFreeOfCycles().check(main);
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("maven")
+                .definedBy(MAVEN)
+                .layer("watchdog")
+                .definedBy(WATCHDOG)
+                .layer("docker")
+                .definedBy(DOCKER)
+                .layer("core")
+                .definedBy(CORE)
+                .whereLayer("maven")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("watchdog")
+                .mayOnlyBeAccessedByLayers("maven")
+                .whereLayer("docker")
+                .mayOnlyBeAccessedByLayers("watchdog", "maven")
+                .whereLayer("core")
+                .mayOnlyBeAccessedByLayers("docker", "watchdog", "maven")
+                .check(main);
+    }
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        // Every package its own slice, sub-packages too: core.start runs core.wait, which reads the core's types.
+        slices().matching("io.github.dockmaven.(**)").should().beFreeOfCycles().check(main);
     }
 }

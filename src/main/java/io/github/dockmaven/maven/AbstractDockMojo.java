@@ -108,7 +108,7 @@ abstract class AbstractDockMojo extends AbstractMojo {
     }
 
     BuildSession buildSession() {
-        return BuildSession.of(session);
+        return SessionRegistry.of(session);
     }
 
     Engine engine() {

@@ -11,7 +11,7 @@ import io.github.dockmaven.core.PullDisplay;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
-import io.github.dockmaven.core.Starter;
+import io.github.dockmaven.core.start.Starter;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockmaven.core.InMemoryEngine.ImageState;
+import io.github.dockmaven.core.start.ImageCache;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +34,11 @@ class ImageCacheTest {
         AtomicInteger pulls = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch allAsked = new CountDownLatch(8);
+        List<Thread> threads = new CopyOnWriteArrayList<>();
         List<Future<?>> callers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             callers.add(executor.submit(() -> {
+                threads.add(Thread.currentThread());
                 allAsked.countDown();
                 cache.pullOnce("postgres:16", () -> {
                     pulls.incrementAndGet();
@@ -43,8 +47,8 @@ class ImageCacheTest {
             }));
         }
         assertThat(allAsked.await(5, TimeUnit.SECONDS)).isTrue();
-        // Give the callers time to reach pullOnce while the first pull is still running.
-        Thread.sleep(50);
+        // one caller pulls and waits for the release, the seven others wait for its pull
+        awaitBlocked(threads);
         assertThat(callers).noneMatch(Future::isDone);
 
         release.countDown();
@@ -92,10 +96,14 @@ class ImageCacheTest {
             throw new EngineException("registry unreachable");
         }));
         assertThat(pulling.await(5, TimeUnit.SECONDS)).isTrue();
-        Future<?> second = executor.submit(() -> cache.pullOnce("postgres:16", () -> {
-            throw new AssertionError("the second caller must wait for the first pull, not pull itself");
-        }));
-        Thread.sleep(50);
+        List<Thread> waiting = new CopyOnWriteArrayList<>();
+        Future<?> second = executor.submit(() -> {
+            waiting.add(Thread.currentThread());
+            cache.pullOnce("postgres:16", () -> {
+                throw new AssertionError("the second caller must wait for the first pull, not pull itself");
+            });
+        });
+        awaitBlocked(waiting);
 
         release.countDown();
 
@@ -121,6 +129,22 @@ class ImageCacheTest {
 
         assertThat(cache.isPresent("redis:7", engine)).isTrue();
         assertThat(engine.calls("imageExists")).isEmpty();
+    }
+
+    /** Returns once at least one thread was listed and every listed thread is blocked, waiting. */
+    private static void awaitBlocked(List<Thread> threads) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (threads.isEmpty() || !threads.stream().allMatch(ImageCacheTest::isWaiting)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the callers did not block: " + threads);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static boolean isWaiting(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
     private static void await(CountDownLatch latch) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockmaven.core.ContainerInfo.Status;
 import io.github.dockmaven.core.InMemoryEngine.ImageState;
+import io.github.dockmaven.core.start.ImageCache;
+import io.github.dockmaven.core.start.Starter;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

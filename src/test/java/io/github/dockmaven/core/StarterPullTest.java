@@ -3,6 +3,8 @@ package io.github.dockmaven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockmaven.core.ContainerSpec.PullPolicy;
+import io.github.dockmaven.core.start.ImageCache;
+import io.github.dockmaven.core.start.Starter;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Duration;

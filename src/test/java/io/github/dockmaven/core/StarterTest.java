@@ -11,6 +11,8 @@ import io.github.dockmaven.core.ContainerInfo.Status;
 import io.github.dockmaven.core.ContainerSpec.PullPolicy;
 import io.github.dockmaven.core.Engine.ResourceInfo;
 import io.github.dockmaven.core.InMemoryEngine.ImageState;
+import io.github.dockmaven.core.start.ImageCache;
+import io.github.dockmaven.core.start.Starter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -180,20 +185,18 @@ class StarterTest {
 
     @Test
     void createsNoContainerBeforeWhatMayFreeItsNameAndPortsIsDoneButChecksImagesMeanwhile() {
-        long[] cleared = new long[1];
-        long[] begun = new long[1];
+        long[] lastBeforeCleared = new long[1];
 
         starter(scope, images).start(plan(container("db"), container("app")), record, () -> {
-            begun[0] = System.nanoTime();
-            sleepMillis(300);
-            cleared[0] = System.nanoTime();
+            // returns only if the image check and the network creation happen while this runs
+            awaitEngine(() ->
+                    engine.happened("imageExists", IMAGE) && engine.happened("createNetwork", "shop-net-s3ss10n0"));
+            List<InMemoryEngine.Event> events = engine.events();
+            lastBeforeCleared[0] = events.get(events.size() - 1).seq();
         });
 
-        assertThat(engine.first("createContainer", "db").nanos()).isGreaterThan(cleared[0]);
-        assertThat(engine.first("createContainer", "app").nanos()).isGreaterThan(cleared[0]);
-        assertThat(engine.first("imageExists", IMAGE).nanos()).isLessThan(cleared[0]);
-        assertThat(engine.first("createNetwork", "shop-net-s3ss10n0").nanos()).isLessThan(cleared[0]);
-        assertThat(begun[0]).isPositive();
+        assertThat(engine.first("createContainer", "db").seq()).isGreaterThan(lastBeforeCleared[0]);
+        assertThat(engine.first("createContainer", "app").seq()).isGreaterThan(lastBeforeCleared[0]);
     }
 
     @Test
@@ -201,21 +204,24 @@ class StarterTest {
         RuntimeException broken = new EngineException("the engine went away");
 
         assertThatThrownBy(() -> starter(scope, images).start(plan(container("db"), container("app")), record, () -> {
-                    sleepMillis(200);
+                    awaitEngine(() -> engine.happened("createNetwork", "shop-net-s3ss10n0"));
                     throw broken;
                 }))
                 .isSameAs(broken);
 
+        assertThat(engine.happened("removeNetwork", "shop-net-s3ss10n0")).isTrue();
         assertThat(engine.containers()).isEmpty();
         assertThat(engine.networks()).isEmpty();
     }
 
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Returns once the engine did what {@code done} looks for; fails the test if it does not within 5s. */
+    private static void awaitEngine(BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine was not asked in time");
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -276,18 +282,32 @@ class StarterTest {
         engine.script("db").prints("starting");
         engine.script("cache").prints("ready");
 
-        assertThatThrownBy(() -> start(plan(
-                        container("cache").waitForLog("ready"),
-                        container("db")
-                                .volume("data", "/var/lib/data")
-                                .readiness(new WaitSpec(
-                                        Pattern.compile("ready"),
-                                        List.of(),
-                                        null,
-                                        false,
-                                        null,
-                                        Duration.ofMillis(200))),
-                        container("app").dependsOn("db", "cache"))))
+        // a clock that moves 50ms per read: db's 200ms pass after a few polls, cache's 10s do not
+        AtomicLong clock = new AtomicLong();
+        Starter starter = new Starter(
+                engine,
+                Console.silent(),
+                scope,
+                alias -> line -> {},
+                executor,
+                images,
+                PullDisplay.lines(Console.silent(), Starter.PULL_PROGRESS_EVERY),
+                () -> clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(50)));
+
+        assertThatThrownBy(() -> starter.start(
+                        plan(
+                                container("cache").waitForLog("ready"),
+                                container("db")
+                                        .volume("data", "/var/lib/data")
+                                        .readiness(new WaitSpec(
+                                                Pattern.compile("ready"),
+                                                List.of(),
+                                                null,
+                                                false,
+                                                null,
+                                                Duration.ofMillis(200))),
+                                container("app").dependsOn("db", "cache")),
+                        record))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessage("Container 'db' (example/img:1, " + shortId("db") + ") was not ready after 200ms: no log"
                         + " line matched 'ready'. Fix the container, or raise <wait><timeout> if it needs longer. Last"
@@ -419,6 +439,32 @@ class StarterTest {
                 .start(plan(container("a").pullPolicy(PullPolicy.ALWAYS)), new RunRecord(nextBuild));
 
         assertThat(engine.pullCount(IMAGE)).isEqualTo(2);
+    }
+
+    @Test
+    void containersSharingAnImageEachGetTheirOwnPullPolicyWhicheverIsDeclaredFirst() {
+        start(plan(
+                container("cache").pullPolicy(PullPolicy.MISSING),
+                container("app").pullPolicy(PullPolicy.ALWAYS),
+                container("tool").pullPolicy(PullPolicy.NEVER)));
+
+        assertThat(engine.pullCount(IMAGE))
+                .as("'app' pulls, though 'cache' found the image present")
+                .isEqualTo(1);
+        assertThat(engine.first("pull", IMAGE).seq())
+                .isLessThan(engine.first("createContainer", "cache").seq());
+    }
+
+    @Test
+    void aContainerThatMustNotPullFindsTheImageAnotherContainerOfItPulled() {
+        engine.image("example/app:2", ImageState.PULLABLE);
+
+        start(plan(
+                container("tool").image("example/app:2").pullPolicy(PullPolicy.NEVER),
+                container("app").image("example/app:2").pullPolicy(PullPolicy.MISSING)));
+
+        assertThat(engine.calls("pull")).containsExactly("example/app:2");
+        assertThat(engine.calls("createContainer")).containsExactlyInAnyOrder("tool", "app");
     }
 
     @Test

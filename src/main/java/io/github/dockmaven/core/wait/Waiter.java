@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -26,10 +27,22 @@ public final class Waiter {
 
     private final WaitSpec spec;
     private final List<Condition> conditions;
+    private final LongSupplier nanoTime;
 
+    /** A waiter on the system's clock. */
     public Waiter(WaitSpec spec) {
+        this(spec, System::nanoTime);
+    }
+
+    /**
+     * A waiter on the given clock.
+     *
+     * @param nanoTime the clock of the deadline and of the times in messages, as {@link System#nanoTime()}
+     */
+    public Waiter(WaitSpec spec, LongSupplier nanoTime) {
         this.spec = spec;
         this.conditions = conditionsOf(spec);
+        this.nanoTime = nanoTime;
     }
 
     private static List<Condition> conditionsOf(WaitSpec spec) {
@@ -77,7 +90,7 @@ public final class Waiter {
             ContainerLog log,
             String host,
             BooleanSupplier cancelled) {
-        long start = System.nanoTime();
+        long start = nanoTime.getAsLong();
         long deadline = start + spec.timeout().toNanos();
         List<Condition> open = new ArrayList<>(conditions);
         long sleep = FIRST_POLL_MS;
@@ -106,7 +119,7 @@ public final class Waiter {
                     && info.status().isRunning()) {
                 return;
             }
-            if (System.nanoTime() >= deadline) {
+            if (nanoTime.getAsLong() >= deadline) {
                 throw new BuildFailure(subject + " was not ready after " + Durations.format(spec.timeout()) + ": "
                         + reasons(open, info) + ". Fix the container, or raise <wait><timeout> if it needs longer."
                         + tail(log));
@@ -114,7 +127,7 @@ public final class Waiter {
             if (cancelled.getAsBoolean()) {
                 throw new Cancelled();
             }
-            pause(log, Math.min(sleep, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            pause(log, Math.min(sleep, Math.max(1, (deadline - nanoTime.getAsLong()) / 1_000_000)));
             sleep = Math.min(MAX_POLL_MS, sleep * 2);
         }
     }
@@ -173,8 +186,8 @@ public final class Waiter {
         return sb.toString();
     }
 
-    private static Duration elapsed(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+    private Duration elapsed(long startNanos) {
+        return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
     }
 
     /** Until the next poll, or until an awaited log line arrives (or the output ends), whichever comes first. */

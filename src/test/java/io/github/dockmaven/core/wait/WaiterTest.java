@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,9 @@ class WaiterTest {
     private static final Duration LONG = Duration.ofSeconds(60);
 
     private final ContainerLog log = new ContainerLog(line -> {});
+
+    /** A clock that moves 100ms each time it is read: a timeout passes after a few polls, not after real time. */
+    private final AtomicLong clock = new AtomicLong();
 
     /** The container's states, one per poll, the last one repeated; {@link #onPoll} runs before each poll answers. */
     private final class Scripted implements Supplier<Optional<ContainerInfo>> {
@@ -76,7 +81,8 @@ class WaiterTest {
     }
 
     private void await(WaitSpec spec, Supplier<Optional<ContainerInfo>> inspect) {
-        new Waiter(spec).await(SUBJECT, inspect, log, "127.0.0.1", () -> false);
+        new Waiter(spec, () -> clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100)))
+                .await(SUBJECT, inspect, log, "127.0.0.1", () -> false);
     }
 
     private static WaitSpec waitFor(

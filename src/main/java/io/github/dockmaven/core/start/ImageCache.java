@@ -1,5 +1,6 @@
-package io.github.dockmaven.core;
+package io.github.dockmaven.core.start;
 
+import io.github.dockmaven.core.Engine;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +27,7 @@ public final class ImageCache {
         return false;
     }
 
+    /** Remembers that the image is present, e.g. after it was loaded from an archive. */
     public void markPresent(String image) {
         present.add(image);
     }

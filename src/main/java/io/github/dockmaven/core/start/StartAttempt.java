@@ -1,0 +1,77 @@
+package io.github.dockmaven.core.start;
+
+import io.github.dockmaven.core.wait.Waiter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One call of {@link Starter#start}: runs its steps on the executor as futures, keeps what they threw, and makes every
+ * step not yet begun give up once one failed.
+ */
+final class StartAttempt {
+
+    private final Executor executor;
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private final List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+
+    StartAttempt(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Runs {@code step} now, on the executor. */
+    CompletableFuture<Void> run(Runnable step) {
+        return CompletableFuture.runAsync(() -> attempt(step), executor);
+    }
+
+    /** Runs {@code step} once everything in {@code before} completed, and not at all if one of them failed. */
+    CompletableFuture<Void> runAfter(Collection<CompletableFuture<Void>> before, Runnable step) {
+        return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                .thenComposeAsync(ignored -> run(step), executor);
+    }
+
+    /** Whether a step failed: what is still running gives up. */
+    boolean failed() {
+        return failed.get();
+    }
+
+    /** Waits for {@code steps}; the first failure is thrown by {@link #throwIfFailed}. */
+    void await(Collection<CompletableFuture<Void>> steps) {
+        try {
+            CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            // The causes were collected by each step; the first is the one to report.
+        }
+    }
+
+    /** After {@code undo}, throws the first failure, with the others suppressed in it; returns if none failed. */
+    void throwIfFailed(Runnable undo) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        undo.run();
+        RuntimeException first = failures.get(0);
+        failures.stream().skip(1).forEach(first::addSuppressed);
+        throw first;
+    }
+
+    private void attempt(Runnable step) {
+        if (failed.get()) {
+            throw new Waiter.Cancelled();
+        }
+        try {
+            step.run();
+        } catch (Waiter.Cancelled cancelled) {
+            throw cancelled;
+        } catch (RuntimeException e) {
+            failed.set(true);
+            failures.add(e);
+            throw e;
+        }
+    }
+}
