@@ -10,6 +10,12 @@
 # --mount), so the firewall rules, bridges and mounts Podman makes vanish with it and never meet
 # Docker's; netavark's run directory (/run/containers/networks: address leases, aardvark-dns) is a
 # private tmpfs there, so two passes at once do not share their DNS servers.
+# Container aliases must resolve (several projects wget "<alias>:8080"), which takes the netavark
+# network backend with aardvark-dns: Podman's package names only "a container network stack", and
+# an install without recommends picks containernetworking-plugins (CNI), where nothing resolves
+# aliases. So netavark and aardvark-dns are installed by name, the backend is set in the
+# containers.conf the service reads, and the pass does not start unless the service reports
+# netavark and an alias resolves.
 # Docker must answer as well (scripts/engine-up.sh): the fixture images are built there and copied
 # into Podman's store with docker save / load. Maven runs offline there (no network in the
 # namespace): run scripts/test.sh first, as .ci/run does, so that everything is downloaded.
@@ -25,6 +31,8 @@ cd "$root"
 source scripts/lib.sh
 
 SERVICE_TIMEOUT=30
+# netavark and aardvark-dns: see above; iptables: netavark's NAT and port forwarding run it.
+PODMAN_PACKAGES=(podman netavark aardvark-dns iptables)
 
 # --- outside: Docker, the fixtures, podman installed; then this script again in a new namespace --
 
@@ -35,10 +43,7 @@ outside() {
     started_engine=1
   fi
   bash scripts/fixtures.sh
-  if ! command -v podman >/dev/null 2>&1; then
-    [[ "$(id -u)" == 0 ]] || die "podman is not installed; install it (apt-get install podman) or run this as root"
-    ensure_packages podman
-  fi
+  ensure_packages "${PODMAN_PACKAGES[@]}"
   [[ "$(id -u)" == 0 ]] || die "the Podman pass runs its service as root in a network namespace of its own; run it as root"
   mkdir -p "$DOCK_STATE_DIR"
   fixtures="$(mktemp "$DOCK_STATE_DIR/podman-fixtures.XXXXXX")"
@@ -98,9 +103,11 @@ stop_podman() {
 # raising a hard limit needs CAP_SYS_RESOURCE, which containers and sandboxes often lack: then no
 # container starts ("error setting rlimit type 7: operation not permitted"). The defaults are set
 # to the hard limits the service itself runs with.
+# The network backend is named rather than left to Podman, which falls back to CNI when it finds
+# CNI plugins or CNI networks.
 write_containers_conf() {
   local nofile="$1" nproc="$2"
-  printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' \
+  printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n\n[network]\nnetwork_backend = "netavark"\n' \
     "$nofile" "$nofile" "$nproc" "$nproc" >"$podman_dir/containers.conf"
 }
 
@@ -139,6 +146,30 @@ start_podman_service() {
   done
 }
 
+# Fails at once, naming what is missing, unless the service uses netavark and a container reaches
+# another by its alias on a network of their own, as the invoker projects do.
+check_alias_dns() {
+  local backend network=dock-podman-dns-check out
+  backend="$(podman --remote --url "$DOCKER_HOST" info --format '{{.Host.NetworkBackend}}' 2>&1)" \
+    || die "podman info failed: $backend"
+  [[ "$backend" == netavark ]] \
+    || die "the podman service uses the '$backend' network backend, where container aliases do not resolve; the pass needs netavark with aardvark-dns (apt-get install netavark aardvark-dns)"
+  docker network create "$network" >/dev/null
+  docker run -d --name dock-podman-dns-server --network "$network" --network-alias dns-check "$BUSYBOX_IMAGE" \
+    sh -c 'echo dock-dns-check >/var/www/index.html && exec httpd -f -p 8080 -h /var/www' >/dev/null
+  if ! retry_for 10 alias_answers "$network"; then
+    out="$(docker run --rm --network "$network" "$BUSYBOX_IMAGE" wget -q -O - http://dns-check:8080/ 2>&1)" || true
+    die "on Podman's netavark backend a container alias does not resolve (wget http://dns-check:8080/ printed: $out); is aardvark-dns installed (apt-get install aardvark-dns)?"
+  fi
+  docker rm -f dock-podman-dns-server >/dev/null
+  docker network rm "$network" >/dev/null
+  log "network backend netavark; a container alias resolves through aardvark-dns"
+}
+
+alias_answers() {
+  [[ "$(docker run --rm --network "$1" "$BUSYBOX_IMAGE" wget -q -O - http://dns-check:8080/ 2>/dev/null)" == dock-dns-check ]]
+}
+
 hard_limit() {
   awk -v name="$2" 'index($0, name) == 1 { print $(NF - 1) }' "/proc/$1/limits"
 }
@@ -166,10 +197,10 @@ inside() {
 
   docker load -i "$DOCK_PODMAN_FIXTURES" >/dev/null
   log "loaded the fixture images into Podman: $(docker images --format '{{.Repository}}:{{.Tag}}' | tr '\n' ' ')"
+  check_alias_dns
 
   # The registry and TLS ITs set up with the docker CLI, against registries and a daemon of their
-  # own; this pass is about the engine under the plugin. Every invoker project runs: aliases
-  # resolve through aardvark-dns, which Debian's netavark brings.
+  # own; this pass is about the engine under the plugin. Every invoker project runs.
   ./mvnw -B -o verify -Dit.test=DockerJavaEngineIT "$@"
 }
 

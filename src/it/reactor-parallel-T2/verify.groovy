@@ -13,6 +13,9 @@ try {
     assert (log =~ /Stopped and removed 'web' \(dock-it\/busybox:1, [0-9a-f]{12}\) in /).count == 3
     assert (log =~ /Killed and removed 'db' \(dock-it\/busybox:1, [0-9a-f]{12}\) in /).count == 3
     modules.each { assert new File(basedir, "${it.substring(3)}/target/dock/db.log").text == 'db up\n' }
+    // same alias in every module: the console prefix names the module
+    modules.each { assert log.contains("[${it}/db] db up") : it }
+    assert !log.contains('[db] ')
     projects.each { assert dock.leftovers(it) == '' : it }
     assert log.contains('BUILD SUCCESS')
 } finally {

@@ -10,11 +10,14 @@ import java.util.function.Consumer;
 
 /**
  * Where a container's output goes: the console, each line prefixed with the alias, and {@code <alias>.log} in the log
- * directory. Lines arrive whole, so they never interleave mid-line with other output.
+ * directory. Lines arrive whole, so they never interleave mid-line with other output. In a build of several modules
+ * (where {@code -T} interleaves them) the prefix names the module too, {@code [web/db]} and {@code [api/db]}: modules
+ * often share aliases. The log files need no such name, each module has its own log directory.
  */
 public final class ContainerOutput implements Consumer<LogLine>, Closeable {
 
     private final String alias;
+    private final String prefix;
     private final Console console;
     private final boolean toConsole;
     private final Path file;
@@ -23,12 +26,14 @@ public final class ContainerOutput implements Consumer<LogLine>, Closeable {
 
     /**
      * @param alias the container's alias
+     * @param module the module the container belongs to, when the build has several modules; else null
      * @param console the console
      * @param toConsole whether lines are shown on the console
      * @param logDir the directory for {@code <alias>.log}, or null for no file
      */
-    public ContainerOutput(String alias, Console console, boolean toConsole, Path logDir) {
+    public ContainerOutput(String alias, String module, Console console, boolean toConsole, Path logDir) {
         this.alias = alias;
+        this.prefix = "[" + (module == null ? alias : module + "/" + alias) + "] ";
         this.console = console;
         this.toConsole = toConsole;
         this.file = logDir == null ? null : logDir.resolve(alias + ".log");
@@ -48,7 +53,7 @@ public final class ContainerOutput implements Consumer<LogLine>, Closeable {
             return;
         }
         if (toConsole) {
-            console.info("[" + alias + "] " + line.text());
+            console.info(prefix + line.text());
         }
         if (writer != null) {
             try {

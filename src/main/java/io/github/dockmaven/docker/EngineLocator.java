@@ -26,31 +26,44 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
  * Finds the Docker engine to talk to, the way the {@code docker} CLI and Docker Desktop, Colima, Rancher Desktop and
- * Podman users expect. In this order, the first that answers a ping wins:
+ * Podman users expect. The first address the user gave is the engine, in this order:
  *
  * <ol>
  *   <li>the explicit host ({@code dock.host} / {@code <dockerHost>});
  *   <li>{@code DOCKER_HOST}, with {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} for a TLS daemon;
  *   <li>the Docker context named by {@code DOCKER_CONTEXT}, else the {@code currentContext} of {@code
- *       $DOCKER_CONFIG/config.json} ({@code ~/.docker} by default); context {@code default} means none;
- *   <li>the usual sockets: {@code /var/run/docker.sock}, {@code $XDG_RUNTIME_DIR/docker.sock}, {@code
- *       ~/.docker/run/docker.sock}, {@code ~/.docker/desktop/docker.sock}, {@code ~/.colima/default/docker.sock},
- *       {@code ~/.rd/docker.sock}, {@code $XDG_RUNTIME_DIR/podman/podman.sock}, {@code /run/podman/podman.sock}.
+ *       $DOCKER_CONFIG/config.json} ({@code ~/.docker} by default); context {@code default} means none.
  * </ol>
  *
- * Each attempt is reported to the debug sink. A ping of a usual socket gives up after {@value #PROBE_SECONDS}
- * seconds, so a dead engine costs little; the places the user configured get {@value #CONFIGURED_SECONDS} seconds, as
- * a busy engine that was asked for is the one to wait for, not a reason to talk to another one. When nothing answers,
- * the {@link EngineException} lists every place tried with the reason it failed:
+ * A given address that does not answer (or cannot be used: an unknown context, missing certificates) fails with an
+ * {@link EngineException} naming it, where it came from and the fix; the lookup never moves on to another engine,
+ * because containers started on an engine the user did not ask for are worse than a failed build:
+ *
+ * <pre>
+ * Cannot reach the Docker engine given by DOCKER_HOST (tcp://10.0.0.5:2375): no answer (Connection refused). The
+ * build uses only that engine: start it, correct DOCKER_HOST, or unset it to use the Docker context or the usual
+ * sockets.
+ * </pre>
+ *
+ * Only when no address was given are the usual sockets tried, in this order, and the first that answers a ping wins:
+ * {@code /var/run/docker.sock}, {@code $XDG_RUNTIME_DIR/docker.sock}, {@code ~/.docker/run/docker.sock}, {@code
+ * ~/.docker/desktop/docker.sock}, {@code ~/.colima/default/docker.sock}, {@code ~/.rd/docker.sock}, {@code
+ * $XDG_RUNTIME_DIR/podman/podman.sock}, {@code /run/podman/podman.sock}.
+ *
+ * <p>Each attempt is reported to the debug sink. A ping of a usual socket gives up after {@value #PROBE_SECONDS}
+ * seconds, so a dead engine costs little; a given address gets {@value #CONFIGURED_SECONDS} seconds, as a busy engine
+ * that was asked for is the one to wait for. When no usual socket answers, the {@link EngineException} lists every
+ * place looked at with the reason it failed:
  *
  * <pre>
  * Cannot reach a Docker engine. Tried:
  *   - dock.host: not set
- *   - DOCKER_HOST (tcp://10.0.0.5:2375): no answer (Connection refused)
+ *   - DOCKER_HOST: not set
  *   - Docker context: none active (no DOCKER_CONTEXT, no currentContext in /home/me/.docker/config.json)
  *   - unix:///var/run/docker.sock: no such socket
  *   - $XDG_RUNTIME_DIR/docker.sock: XDG_RUNTIME_DIR not set
@@ -67,6 +80,14 @@ public final class EngineLocator {
     static final String WELL_KNOWN = "well-known socket";
     static final String FIX =
             "Start Docker (or Podman's API service), or point dock.host or DOCKER_HOST at a running engine.";
+    static final String FIX_DOCK_HOST =
+            "start it, correct dock.host, or remove it to use DOCKER_HOST, the Docker context or the usual sockets.";
+    static final String FIX_DOCKER_HOST =
+            "start it, correct DOCKER_HOST, or unset it to use the Docker context or the usual sockets.";
+    static final String FIX_DOCKER_CONTEXT = "start it, name another context in DOCKER_CONTEXT, or unset it to use"
+            + " the current context or the usual sockets.";
+    static final String FIX_CURRENT_CONTEXT =
+            "start it, or switch contexts (docker context use default means the usual sockets).";
 
     private static final Duration PING_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,32 +144,56 @@ public final class EngineLocator {
     }
 
     /**
-     * Finds the first endpoint that answers.
+     * The endpoint of the address the user gave, else the first usual socket that answers.
      *
      * @param explicitHost the daemon address the user configured ({@code dock.host}), or null
-     * @throws EngineException listing every place tried when none answers
+     * @throws EngineException naming the address when a given one does not answer, else listing every place tried
      */
     public EngineEndpoint findEndpoint(String explicitHost) {
         List<String> tried = new ArrayList<>();
         Set<String> pinged = new HashSet<>();
-        for (Attempt attempt : attempts(explicitHost)) {
-            String reason = attempt.reason;
-            if (reason == null) {
-                reason = pingOnce(attempt.endpoint, pinged);
-                if (reason == null) {
-                    debug.accept("Docker engine lookup: " + attempt.place + ": answers; using it");
-                    return attempt.endpoint;
-                }
+        List<Supplier<Attempt>> givenPlaces = List.of(
+                () -> fromVariable("dock.host", explicitHost, FIX_DOCK_HOST),
+                () -> fromVariable("DOCKER_HOST", env.get("DOCKER_HOST"), FIX_DOCKER_HOST),
+                this::fromContext);
+        for (Supplier<Attempt> place : givenPlaces) {
+            Attempt attempt = place.get();
+            if (attempt.fix != null) {
+                return onlyThis(attempt, pinged);
             }
-            String line = attempt.place + ": " + reason;
-            debug.accept("Docker engine lookup: " + line);
-            tried.add(line);
+            tried.add(report(attempt, attempt.reason));
+        }
+        for (Attempt attempt : usualSockets()) {
+            String reason = attempt.reason == null ? pingOnce(attempt.endpoint, pinged) : attempt.reason;
+            if (reason == null) {
+                report(attempt, null);
+                return attempt.endpoint;
+            }
+            tried.add(report(attempt, reason));
         }
         StringBuilder message = new StringBuilder("Cannot reach a Docker engine. Tried:\n");
         for (String line : tried) {
             message.append("  - ").append(line).append('\n');
         }
         throw new EngineException(message.append(FIX).toString());
+    }
+
+    /** The endpoint of an address the user gave, or the failure naming it: never another engine. */
+    private EngineEndpoint onlyThis(Attempt given, Set<String> pinged) {
+        String reason = given.reason == null ? pingOnce(given.endpoint, pinged) : given.reason;
+        report(given, reason);
+        if (reason != null) {
+            throw new EngineException("Cannot reach the Docker engine given by " + given.place + ": " + reason
+                    + ". The build uses only that engine: " + given.fix);
+        }
+        return given.endpoint;
+    }
+
+    /** Sends one attempt's outcome (a null reason: it answers) to the debug sink; returns the line for a message. */
+    private String report(Attempt attempt, String reason) {
+        String line = attempt.place + ": " + (reason == null ? "answers; using it" : reason);
+        debug.accept("Docker engine lookup: " + line);
+        return line;
     }
 
     private String pingOnce(EngineEndpoint endpoint, Set<String> pinged) {
@@ -169,11 +214,8 @@ public final class EngineLocator {
         }
     }
 
-    private List<Attempt> attempts(String explicitHost) {
+    private List<Attempt> usualSockets() {
         List<Attempt> attempts = new ArrayList<>();
-        attempts.add(fromVariable("dock.host", explicitHost));
-        attempts.add(fromVariable("DOCKER_HOST", env.get("DOCKER_HOST")));
-        attempts.add(fromContext());
         String runtimeDir = blankToNull(env.get("XDG_RUNTIME_DIR"));
         attempts.add(socket(root.resolve("var/run/docker.sock")));
         attempts.add(
@@ -192,7 +234,7 @@ public final class EngineLocator {
         return attempts;
     }
 
-    private Attempt fromVariable(String name, String value) {
+    private Attempt fromVariable(String name, String value, String fix) {
         String host = blankToNull(value);
         if (host == null) {
             return Attempt.skipped(name, "not set");
@@ -200,7 +242,7 @@ public final class EngineLocator {
         String place = name + " (" + host + ")";
         String problem = unsupported(host);
         if (problem != null) {
-            return Attempt.skipped(place, problem);
+            return Attempt.unusable(place, problem, fix);
         }
         Path tls = null;
         if (host.startsWith("tcp://") && tlsVerify()) {
@@ -208,17 +250,21 @@ public final class EngineLocator {
             tls = certPath == null ? home.resolve(".docker") : Path.of(certPath);
             String missing = missingCertificates(tls);
             if (missing != null) {
-                return Attempt.skipped(place, "DOCKER_TLS_VERIFY is set, but " + missing);
+                return Attempt.unusable(place, "DOCKER_TLS_VERIFY is set, but " + missing, fix);
             }
         }
-        return Attempt.of(place, new EngineEndpoint(withDefaultPort(host, tls != null), tls, name));
+        return Attempt.given(place, new EngineEndpoint(withDefaultPort(host, tls != null), tls, name), fix);
     }
 
     private Attempt fromContext() {
         Path configDir = dockerConfigDir();
         String name = blankToNull(env.get("DOCKER_CONTEXT"));
         Path configFile = configDir.resolve("config.json");
+        String origin = "DOCKER_CONTEXT";
+        String fix = FIX_DOCKER_CONTEXT;
         if (name == null) {
+            origin = "the currentContext of " + configFile;
+            fix = FIX_CURRENT_CONTEXT;
             if (Files.isRegularFile(configFile)) {
                 try {
                     JsonNode current = JSON.readTree(configFile.toFile()).get("currentContext");
@@ -237,9 +283,9 @@ public final class EngineLocator {
         }
         String hash = sha256(name);
         Path meta = configDir.resolve("contexts").resolve("meta").resolve(hash).resolve("meta.json");
-        String place = "Docker context '" + name + "'";
+        String context = "context '" + name + "'";
         if (!Files.isRegularFile(meta)) {
-            return Attempt.skipped(place, "no such context (no " + meta + ")");
+            return Attempt.unusable(origin + " (" + context + ")", "no such context (no " + meta + ")", fix);
         }
         String host;
         try {
@@ -249,25 +295,25 @@ public final class EngineLocator {
                     .path("Host");
             host = hostNode.isTextual() ? blankToNull(hostNode.asText()) : null;
         } catch (IOException e) {
-            return Attempt.skipped(place, "cannot read " + meta + ": " + reason(e));
+            return Attempt.unusable(origin + " (" + context + ")", "cannot read " + meta + ": " + reason(e), fix);
         }
         if (host == null) {
-            return Attempt.skipped(place, "no Docker endpoint in " + meta);
+            return Attempt.unusable(origin + " (" + context + ")", "no Docker endpoint in " + meta, fix);
         }
-        place = place + " (" + host + ")";
+        String place = origin + " (" + context + ", " + host + ")";
         String problem = unsupported(host);
         if (problem != null) {
-            return Attempt.skipped(place, problem);
+            return Attempt.unusable(place, problem, fix);
         }
         Path tlsDir = configDir.resolve("contexts").resolve("tls").resolve(hash).resolve("docker");
         Path tls = host.startsWith("tcp://") && Files.isDirectory(tlsDir) ? tlsDir : null;
         if (tls != null) {
             String missing = missingCertificates(tls);
             if (missing != null) {
-                return Attempt.skipped(place, missing);
+                return Attempt.unusable(place, missing, fix);
             }
         }
-        return Attempt.of(place, new EngineEndpoint(withDefaultPort(host, tls != null), tls, "context '" + name + "'"));
+        return Attempt.given(place, new EngineEndpoint(withDefaultPort(host, tls != null), tls, context), fix);
     }
 
     private Attempt socket(Path path) {
@@ -405,24 +451,38 @@ public final class EngineLocator {
         }
     }
 
-    /** One place to look: an endpoint to ping, or the reason there is nothing to ping. */
+    /**
+     * One place to look: an endpoint to ping, or the reason there is nothing to ping. An address the user gave carries
+     * the fix to show when it fails; a place without one (a usual socket, a variable not set) is part of discovery.
+     */
     private static final class Attempt {
         final String place;
         final EngineEndpoint endpoint;
         final String reason;
+        final String fix;
 
-        private Attempt(String place, EngineEndpoint endpoint, String reason) {
+        private Attempt(String place, EngineEndpoint endpoint, String reason, String fix) {
             this.place = Objects.requireNonNull(place);
             this.endpoint = endpoint;
             this.reason = reason;
+            this.fix = fix;
         }
 
         static Attempt of(String place, EngineEndpoint endpoint) {
-            return new Attempt(place, endpoint, null);
+            return new Attempt(place, endpoint, null, null);
+        }
+
+        static Attempt given(String place, EngineEndpoint endpoint, String fix) {
+            return new Attempt(place, endpoint, null, Objects.requireNonNull(fix));
+        }
+
+        /** An address the user gave that cannot be pinged: a failure, not a reason to look elsewhere. */
+        static Attempt unusable(String place, String reason, String fix) {
+            return new Attempt(place, null, reason, Objects.requireNonNull(fix));
         }
 
         static Attempt skipped(String place, String reason) {
-            return new Attempt(place, null, reason);
+            return new Attempt(place, null, reason, null);
         }
     }
 }

@@ -142,7 +142,7 @@ public class RunMojo extends AbstractDockMojo {
                 engine,
                 console(),
                 scope,
-                alias -> new ContainerOutput(outputName(alias), console(), showLogs, logDir.toPath()),
+                alias -> new ContainerOutput(outputName(alias), module(), console(), showLogs, logDir.toPath()),
                 build.executor(),
                 build.images(),
                 pullDisplay());
@@ -177,6 +177,11 @@ public class RunMojo extends AbstractDockMojo {
         String execution = mojoExecution.getExecutionId();
         String owner = taken.putIfAbsent(alias, execution);
         return owner == null || owner.equals(execution) ? alias : alias + "@" + execution;
+    }
+
+    /** This module's name for the console prefix of its containers' output, when the build has several; else null. */
+    private String module() {
+        return session.getProjects().size() > 1 ? project.getArtifactId() : null;
     }
 
     @Override

@@ -77,7 +77,6 @@ class EngineLocatorTest {
 
     @Test
     void whenNothingAnswersTheMessageListsEveryPlaceTriedInOrderAndTheFix() throws IOException {
-        env.put("DOCKER_HOST", "tcp://10.1.2.3:2375");
         env.put("XDG_RUNTIME_DIR", temp.resolve("xdg").toString());
         socketAt(home.resolve(".colima/default/docker.sock"));
 
@@ -85,7 +84,7 @@ class EngineLocatorTest {
                 .isInstanceOf(EngineException.class)
                 .hasMessage("Cannot reach a Docker engine. Tried:\n"
                         + "  - dock.host: not set\n"
-                        + "  - DOCKER_HOST (tcp://10.1.2.3:2375): no answer (Connection refused)\n"
+                        + "  - DOCKER_HOST: not set\n"
                         + "  - Docker context: none active (no DOCKER_CONTEXT, no currentContext in "
                         + home + "/.docker/config.json)\n"
                         + "  - unix://" + root + "/var/run/docker.sock: no such socket\n"
@@ -98,7 +97,7 @@ class EngineLocatorTest {
                         + "  - unix://" + root + "/run/podman/podman.sock: no such socket\n"
                         + "Start Docker (or Podman's API service), or point dock.host or DOCKER_HOST at a running"
                         + " engine.");
-        assertThat(pinged).containsExactly("tcp://10.1.2.3:2375", "unix://" + home + "/.colima/default/docker.sock");
+        assertThat(pinged).containsExactly("unix://" + home + "/.colima/default/docker.sock");
     }
 
     @Test
@@ -150,17 +149,63 @@ class EngineLocatorTest {
     }
 
     @Test
-    void anExplicitHostThatDoesNotAnswerFallsThroughToDockerHost() {
+    void anExplicitHostThatDoesNotAnswerFailsNamingItAndNoOtherEngineIsAsked() throws IOException {
         env.put("DOCKER_HOST", "tcp://docker-host:2375");
         answering.add("tcp://docker-host:2375");
+        answering.add(socketAt(root.resolve("var/run/docker.sock")));
 
-        EngineEndpoint found = locator().findEndpoint("tcp://explicit:2375");
-
-        assertThat(found.source()).isEqualTo("DOCKER_HOST");
+        assertThatThrownBy(() -> locator().findEndpoint("tcp://explicit:2375"))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Cannot reach the Docker engine given by dock.host (tcp://explicit:2375): no answer"
+                        + " (Connection refused). The build uses only that engine: start it, correct dock.host, or"
+                        + " remove it to use DOCKER_HOST, the Docker context or the usual sockets.");
+        assertThat(pinged).containsExactly("tcp://explicit:2375");
         assertThat(debug)
                 .containsExactly(
-                        "Docker engine lookup: dock.host (tcp://explicit:2375): no answer (Connection refused)",
-                        "Docker engine lookup: DOCKER_HOST (tcp://docker-host:2375): answers; using it");
+                        "Docker engine lookup: dock.host (tcp://explicit:2375): no answer (Connection refused)");
+    }
+
+    @Test
+    void aDockerHostThatDoesNotAnswerFailsNamingItThoughAUsualSocketAnswers() throws IOException {
+        env.put("DOCKER_HOST", "tcp://stale:2375");
+        answering.add(socketAt(root.resolve("var/run/docker.sock")));
+
+        assertThatThrownBy(() -> locator().findEndpoint(null))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Cannot reach the Docker engine given by DOCKER_HOST (tcp://stale:2375): no answer"
+                        + " (Connection refused). The build uses only that engine: start it, correct DOCKER_HOST, or"
+                        + " unset it to use the Docker context or the usual sockets.");
+        assertThat(pinged).containsExactly("tcp://stale:2375");
+    }
+
+    @Test
+    void aDockerContextVariableWhoseEngineDoesNotAnswerFailsNamingIt() throws IOException {
+        context("remote", "tcp://remote:2375");
+        env.put("DOCKER_CONTEXT", "remote");
+        answering.add(socketAt(root.resolve("var/run/docker.sock")));
+
+        assertThatThrownBy(() -> locator().findEndpoint(null))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Cannot reach the Docker engine given by DOCKER_CONTEXT (context 'remote',"
+                        + " tcp://remote:2375): no answer (Connection refused). The build uses only that engine: start"
+                        + " it, name another context in DOCKER_CONTEXT, or unset it to use the current context or the"
+                        + " usual sockets.");
+        assertThat(pinged).containsExactly("tcp://remote:2375");
+    }
+
+    @Test
+    void aCurrentContextWhoseEngineDoesNotAnswerFailsNamingItAndTheConfigFile() throws IOException {
+        context("colima", "unix:///nowhere/docker.sock");
+        currentContext("colima");
+        answering.add(socketAt(root.resolve("var/run/docker.sock")));
+
+        assertThatThrownBy(() -> locator().findEndpoint(null))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Cannot reach the Docker engine given by the currentContext of " + home
+                        + "/.docker/config.json (context 'colima', unix:///nowhere/docker.sock): no such socket. The"
+                        + " build uses only that engine: start it, or switch contexts (docker context use default"
+                        + " means the usual sockets).");
+        assertThat(pinged).isEmpty();
     }
 
     @Test
@@ -254,7 +299,9 @@ class EngineLocatorTest {
                 .resolve("meta.json");
 
         assertThatThrownBy(() -> locator().findEndpoint(null))
-                .hasMessageContaining("  - Docker context 'gone': no such context (no " + meta + ")\n");
+                .hasMessage("Cannot reach the Docker engine given by DOCKER_CONTEXT (context 'gone'): no such context"
+                        + " (no " + meta + "). The build uses only that engine: start it, name another context in"
+                        + " DOCKER_CONTEXT, or unset it to use the current context or the usual sockets.");
     }
 
     @Test
@@ -286,8 +333,9 @@ class EngineLocatorTest {
         env.put("DOCKER_TLS_VERIFY", "1");
 
         assertThatThrownBy(() -> locator().findEndpoint(null))
-                .hasMessageContaining("  - DOCKER_HOST (tcp://secure:2376): DOCKER_TLS_VERIFY is set, but " + home
-                        + "/.docker lacks ca.pem, cert.pem, key.pem\n");
+                .hasMessageStartingWith("Cannot reach the Docker engine given by DOCKER_HOST (tcp://secure:2376):"
+                        + " DOCKER_TLS_VERIFY is set, but " + home + "/.docker lacks ca.pem, cert.pem, key.pem. The"
+                        + " build uses only that engine: ");
     }
 
     @Test
@@ -305,18 +353,19 @@ class EngineLocatorTest {
         });
 
         assertThatThrownBy(() -> locator.findEndpoint(null))
-                .hasMessageContaining("  - DOCKER_HOST (tcp://build-box:2376): TLS handshake failed (Certificate for"
-                        + " <build-box> doesn't match any of the subject alternative names: [10.0.0.5])\n");
+                .hasMessageStartingWith("Cannot reach the Docker engine given by DOCKER_HOST (tcp://build-box:2376):"
+                        + " TLS handshake failed (Certificate for <build-box> doesn't match any of the subject"
+                        + " alternative names: [10.0.0.5]). The build uses only that engine: ");
     }
 
     @Test
     void aSocketNamedTwiceIsPingedOnce() throws IOException {
         String socket = socketAt(root.resolve("var/run/docker.sock"));
-        env.put("DOCKER_HOST", socket);
+        env.put("XDG_RUNTIME_DIR", root.resolve("var/run").toString());
 
         assertThatThrownBy(() -> locator().findEndpoint(null))
-                .hasMessageContaining("  - DOCKER_HOST (" + socket + "): no answer (Connection refused)\n")
-                .hasMessageContaining("  - " + socket + ": already tried above\n");
+                .hasMessageContaining("  - " + socket + ": no answer (Connection refused)\n  - " + socket
+                        + ": already tried above\n");
         assertThat(pinged).containsExactly(socket);
     }
 
@@ -325,9 +374,10 @@ class EngineLocatorTest {
         env.put("DOCKER_HOST", "ssh://me@build-box");
 
         assertThatThrownBy(() -> locator().findEndpoint(null))
-                .hasMessageContaining("  - DOCKER_HOST (ssh://me@build-box): ssh:// is not supported; forward the"
-                        + " socket (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and use"
-                        + " unix:///tmp/docker.sock\n");
+                .hasMessage("Cannot reach the Docker engine given by DOCKER_HOST (ssh://me@build-box): ssh:// is not"
+                        + " supported; forward the socket (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and use"
+                        + " unix:///tmp/docker.sock. The build uses only that engine: start it, correct DOCKER_HOST,"
+                        + " or unset it to use the Docker context or the usual sockets.");
         assertThat(pinged).isEmpty();
     }
 
@@ -343,7 +393,8 @@ class EngineLocatorTest {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> locator.findEndpoint(null))
-                .hasMessageContaining("  - DOCKER_HOST (unix://" + path + "): no answer (");
+                .hasMessageStartingWith(
+                        "Cannot reach the Docker engine given by DOCKER_HOST (unix://" + path + "): no answer (");
         assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
     }
 
@@ -365,9 +416,12 @@ class EngineLocatorTest {
     @Test
     void aConfiguredEngineIsGivenLongerToAnswerThanAUsualSocket() throws IOException {
         String socket = socketAt(root.resolve("var/run/docker.sock"));
-        env.put("DOCKER_HOST", "tcp://busy-engine:2375");
+        assertThatThrownBy(() -> locator().findEndpoint(null));
         context("colima", "tcp://colima:2375");
         env.put("DOCKER_CONTEXT", "colima");
+        assertThatThrownBy(() -> locator().findEndpoint(null));
+        env.put("DOCKER_HOST", "tcp://busy-engine:2375");
+        assertThatThrownBy(() -> locator().findEndpoint(null));
 
         assertThatThrownBy(() -> locator().findEndpoint("tcp://explicit:2375"));
 
