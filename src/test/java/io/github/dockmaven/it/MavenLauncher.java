@@ -21,10 +21,9 @@ import java.util.Map;
  *   <li>Maven: the one in {@code maven.home}, which failsafe sets from {@code dock.it.mavenHome} (default: {@code
  *       invoker.mavenHome}, default: the Maven running the build), so {@code -Dinvoker.mavenHome} or {@code
  *       -Ddock.it.mavenHome} run these builds on Maven 3.8 or 4.
- *   <li>Repositories: {@code src/it/settings.xml}, whose one mirror, for every repository, is the main build's local
- *       repository read as a remote one; local repository {@code target/local-repo}, where {@code invoker:install} put
- *       the plugin under test. Nothing goes to the network, and unlike {@code -o} (which Maven 3.8 applies to {@code
- *       file:} repositories too) whatever a build needs and {@code target/local-repo} lacks is copied from there.
+ *   <li>Repositories: {@code src/it/settings.xml}, which reads the main build's local repository as a remote one,
+ *       in front of Central; local repository {@code target/local-repo}, where {@code invoker:install} put the plugin
+ *       under test. No {@code -o}: Maven 3.8 applies it to {@code file:} repositories too.
  *   <li>Properties: those the invoker passes to its projects ({@code dock.version}, {@code junit.version}, {@code
  *       failsafe.version}, {@code busybox}).
  *   <li>Environment: the outer build's {@code MAVEN_ARGS} are not this build's, so they are removed; {@code MAVEN_OPTS}
