@@ -1,5 +1,17 @@
 // Shared by the verify.groovy scripts: `def dock = evaluate(new File(basedir, '../../../src/it/lib.groovy'))`.
 // They assert first, then clean up in a finally block, so a cleanup never hides a failure.
+// The Java tests' counterpart is src/test/java/io/github/dockmaven/it/DockerCli.java.
+
+// What the plugin creates, each with how it is listed for a report, and how it is removed.
+def kinds = [
+    [list: ['docker', 'ps', '-a'], format: '{{.Names}} {{.Status}}', remove: ['docker', 'rm', '-f']],
+    [list: ['docker', 'network', 'ls'], format: '{{.Name}}', remove: ['docker', 'network', 'rm']],
+    [list: ['docker', 'volume', 'ls'], format: '{{.Name}}', remove: ['docker', 'volume', 'rm', '-f']],
+]
+def ofProject = { String project -> ['--filter', "label=io.github.dockmaven.project=${project}".toString()] }
+// The message Maven printed under BUILD FAILURE for a goal of this plugin: group 1, with Maven's [ERROR] prefixes.
+def failurePattern = /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
+def withoutPrefixes = { String message -> message.replaceAll(/\n\[ERROR\] ?/, '\n') }
 [
     run: { List<String> cmd ->
         def p = cmd.execute()
@@ -10,33 +22,29 @@
     },
     // Everything of one project this plugin left: containers, networks, volumes (empty string when none).
     leftovers: { String project ->
-        def label = "label=io.github.dockmaven.project=${project}"
-        def c = ['docker', 'ps', '-a', '--format', '{{.Names}} {{.Status}}', '--filter', label].execute().text.trim()
-        def n = ['docker', 'network', 'ls', '--format', '{{.Name}}', '--filter', label].execute().text.trim()
-        def v = ['docker', 'volume', 'ls', '--format', '{{.Name}}', '--filter', label].execute().text.trim()
-        [c, n, v].findAll { it }.join('\n')
+        kinds.collect { (it.list + ['--format', it.format] + ofProject(project)).execute().text.trim() }
+                .findAll { it }.join('\n')
     },
     // The message Maven printed under BUILD FAILURE for a goal of this plugin, without Maven's [ERROR] prefixes.
     failure: { String log ->
-        def m = log =~ /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
+        def m = log =~ failurePattern
         if (!m.find()) {
             throw new AssertionError('build.log holds no failure of dock-maven-plugin')
         }
-        m.group(1).replaceAll(/\n\[ERROR\] ?/, '\n')
+        withoutPrefixes(m.group(1))
     },
     // Every such message, in the order of the Maven runs that printed them.
     failures: { String log ->
-        def m = log =~ /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
-        m.collect { it[1].replaceAll(/\n\[ERROR\] ?/, '\n') }
+        (log =~ failurePattern).collect { withoutPrefixes(it[1]) }
     },
     // Whether the docker CLI talks to Podman (scripts/test-podman.sh): a few engine texts are its own.
     podman: { ->
         ['docker', 'version', '--format', '{{range .Server.Components}}{{.Name}} {{end}}'].execute().text.contains('Podman')
     },
+    // Removes everything of one project, whatever its state.
     cleanup: { String project ->
-        def label = "label=io.github.dockmaven.project=${project}"
-        ['docker', 'ps', '-aq', '--filter', label].execute().text.split().each { ['docker', 'rm', '-f', it].execute().waitFor() }
-        ['docker', 'network', 'ls', '-q', '--filter', label].execute().text.split().each { ['docker', 'network', 'rm', it].execute().waitFor() }
-        ['docker', 'volume', 'ls', '-q', '--filter', label].execute().text.split().each { ['docker', 'volume', 'rm', '-f', it].execute().waitFor() }
+        kinds.each { kind ->
+            (kind.list + ['-q'] + ofProject(project)).execute().text.split().each { (kind.remove + [it]).execute().waitFor() }
+        }
     },
 ]

@@ -2,8 +2,10 @@ import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 
 // The invoker's build ran alone (builds=1) and resolved everything. Now two copies of the project are built at once,
-// each in its own Maven process on the same daemon, with the settings and local repository the invoker uses. (Two:
-// with three on a loaded 2-core machine, one build's first ping of the engine once took over 3s, the locator's limit then.)
+// each in its own Maven process on the same daemon, started as the invoker starts its builds (see the properties at the
+// top of the plugin's POM): its Maven, settings, local repository, properties and MAVEN_OPTS, without the outer build's
+// MAVEN_ARGS. (Two: with three on a loaded 2-core machine, one build's first ping of the engine once took over 3s, the
+// locator's limit then.)
 def dock = evaluate(new File(basedir, '../../../src/it/lib.groovy'))
 def project = 'io.github.dockmaven.it:parallel-builds'
 def copies = (1..2).collect { new File(basedir, "copies/copy-${it}") }
@@ -19,20 +21,22 @@ try {
     settings.parentFile.mkdirs()
     settings.text = new File(basedir, '../../../src/it/settings.xml').text
             .replace('@localRepositoryUrl@', new File(mainLocalRepository).toURI().toString())
-    def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+    def mvn = new File(mavenHome, 'bin/mvn').path
     copies.eachWithIndex { dir, i ->
         dir.mkdirs()
         new File(dir, 'pom.xml').text = new File(basedir, 'pom.xml').text
                 .replace('<relativePath>../parent/pom.xml</relativePath>', '<relativePath>../../../parent/pom.xml</relativePath>')
         def src = new File(basedir, 'src').toPath()
         Files.walk(src).each { Files.copy(it, dir.toPath().resolve('src').resolve(src.relativize(it).toString())) }
-        processes << new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
+        def builder = new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
                 "-Ddock.version=${dockVersion}", "-Djunit.version=${junitVersion}", "-Dfailsafe.version=${failsafeVersion}",
                 "-Dbusybox=${busybox}", "-Dbuilds=${copies.size()}", "-Dmarker=${dir.name}", "-Dfirst=${i == 0}", 'verify')
                 .directory(dir)
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dir, 'build.log'))
-                .start()
+        builder.environment().remove('MAVEN_ARGS')
+        builder.environment().put('MAVEN_OPTS', mavenOpts)
+        processes << builder.start()
     }
     processes.each { assert it.waitFor(8, TimeUnit.MINUTES) : 'a copy did not finish within 8 minutes' }
 

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/** Every test ends within 5s: a wait that is not woken when it should be fails here rather than hanging the build. */
+@Timeout(5)
 class ContainerLogTest {
 
     private final List<String> downstream = new ArrayList<>();
@@ -64,7 +65,7 @@ class ContainerLogTest {
     }
 
     @Test
-    void afterTheWaitsOnlyTheTailIsKeptButPatternsStillWork() {
+    void afterTheWaitsOnlyTheTailIsKeptAndNoLineMatchesAnyMore() {
         print("early");
         log.waitsDone();
         print("late");
@@ -75,20 +76,19 @@ class ContainerLogTest {
     }
 
     @Test
-    @Timeout(5)
     void awaitEndReturnsOnceTheOutputEnded() throws InterruptedException {
-        CountDownLatch waiting = new CountDownLatch(1);
-        Thread waiter = new Thread(() -> {
-            waiting.countDown();
-            log.awaitEnd(60_000);
-        });
-        waiter.start();
-        waiting.await();
+        Thread waiter = waiting(() -> log.awaitEnd(60_000));
 
         log.ended();
-        waiter.join();
 
-        assertThat(waiter.isAlive()).isFalse();
+        assertEnds(waiter);
+    }
+
+    @Test
+    void awaitEndReturnsAtOnceWhenTheOutputHadEnded() {
+        log.ended();
+
+        log.awaitEnd(60_000);
     }
 
     @Test
@@ -101,20 +101,25 @@ class ContainerLogTest {
     }
 
     @Test
-    @Timeout(5)
     void awaitNewsReturnsAsSoonAsALineMatchesAnAwaitedPattern() throws InterruptedException {
         Pattern ready = Pattern.compile("ready");
         assertThat(log.hasMatched(ready)).isFalse();
-        Thread printer = new Thread(() -> {
-            print("still starting");
-            print("ready");
-        });
-        printer.start();
+        Thread waiter = waiting(() -> awaitNews(60_000));
 
-        log.awaitNews(60_000);
-        printer.join();
+        print("still starting");
+        print("ready");
 
+        assertEnds(waiter);
         assertThat(log.hasMatched(ready)).isTrue();
+    }
+
+    @Test
+    void awaitNewsReturnsOnceTheOutputEnded() throws InterruptedException {
+        Thread waiter = waiting(() -> awaitNews(60_000));
+
+        log.ended();
+
+        assertEnds(waiter);
     }
 
     @Test
@@ -129,10 +134,51 @@ class ContainerLogTest {
     }
 
     @Test
-    @Timeout(5)
     void awaitNewsReturnsAtOnceWhenTheOutputEndedSinceTheLastCall() throws InterruptedException {
         log.ended();
 
         log.awaitNews(60_000);
+    }
+
+    @Test
+    void newsIsTakenByOneCallOnly() throws InterruptedException {
+        log.ended();
+        log.awaitNews(60_000);
+        long start = System.nanoTime();
+
+        log.awaitNews(50);
+
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(40_000_000L);
+    }
+
+    private void awaitNews(long millis) {
+        try {
+            log.awaitNews(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A thread that runs {@code body}, returned once it waits inside the log's monitor: whatever the test does next
+     * happens while it waits, so only a notification (not an early check of the state) can let it go.
+     */
+    private Thread waiting(Runnable body) {
+        Thread thread = new Thread(body, "waiter");
+        thread.setDaemon(true);
+        thread.start();
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.isAlive()) {
+            Thread.onSpinWait();
+        }
+        assertThat(thread.isAlive())
+                .as("the waiter returned before anything happened")
+                .isTrue();
+        return thread;
+    }
+
+    /** The waiter ends well before its 60s: woken, not timed out. */
+    private static void assertEnds(Thread waiter) throws InterruptedException {
+        waiter.join(2_000);
+        assertThat(waiter.isAlive()).as("the waiter still waits 2s later").isFalse();
     }
 }

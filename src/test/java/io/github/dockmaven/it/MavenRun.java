@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,11 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A Maven build of a small project that uses the plugin under test, run as a separate {@code mvn} process, against
- * the local repository that {@code invoker:install} filled ({@code target/local-repo}) with the main build's
- * repository behind it. The POM has packaging {@code pom}, so {@code verify} runs only {@code dock:run} and {@code
- * dock:stop}. The failsafe configuration passes where Maven and the repositories are (the system properties {@code
- * maven.home}, {@code dock.it.localRepo}, {@code dock.it.userRepo}, {@code dock.version}).
+ * A Maven build, to its end, of a small project written here that uses the plugin under test, started by {@link
+ * MavenLauncher}. The POM has packaging {@code pom}, so {@code verify} runs only {@code dock:run} and {@code
+ * dock:stop}.
  */
 final class MavenRun {
 
@@ -30,15 +27,7 @@ final class MavenRun {
     private MavenRun() {}
 
     static String version() {
-        return property("dock.version");
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        assertThat(value)
-                .as("system property %s (set by the failsafe configuration of the plugin's POM)", name)
-                .isNotBlank();
-        return value;
+        return MavenLauncher.property("dock.version");
     }
 
     /** A container that runs a shell command and is ready once it printed {@code ready}; killed at stop. */
@@ -83,36 +72,15 @@ final class MavenRun {
                 + "</goals></execution></executions></plugin>";
     }
 
-    /**
-     * Runs {@code mvn -B -o <args>} in {@code project} with extra environment variables; its whole output is also
-     * written to {@code build.log} there.
-     */
+    /** Runs {@code mvn <args>} in {@code project} (see {@link MavenLauncher}) with extra environment variables. */
     static Run run(Path project, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(property("maven.home"), "bin", "mvn").toString(),
-                "-B",
-                "-Dmaven.repo.local=" + property("dock.it.localRepo")));
-        command.addAll(List.of(args));
-        Map<String, String> environment = new java.util.HashMap<>(env);
-        // the outer build's options are not this build's; the C1 compiler alone starts short builds faster
-        environment.putIfAbsent("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -Xss1m");
-        environment.putIfAbsent("MAVEN_ARGS", "");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(project.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(project.resolve("build.log").toFile());
-        builder.environment().putAll(environment);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            int exitCode = process.waitFor();
-            return new Run(exitCode, Files.readString(project.resolve("build.log"), StandardCharsets.UTF_8), project);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return run(MavenLauncher.in(project).env(env), args);
+    }
+
+    /** Runs {@code mvn <args>} as the launcher says. */
+    static Run run(MavenLauncher launcher, String... args) {
+        MavenLauncher.Finished finished = launcher.run(args);
+        return new Run(finished.exitCode(), finished.output(), launcher.dir());
     }
 
     /** Runs {@code mvn <args>} (an option such as {@code --encrypt-password}) and returns the {@code {...}} it printed. */
@@ -123,16 +91,6 @@ final class MavenRun {
                 .as("mvn %s printed no {...}:%n%s", args[0], run.output())
                 .isTrue();
         return m.group();
-    }
-
-    /**
-     * A settings.xml with these {@code <servers>} (XML) whose one mirror, for every repository, is the main build's
-     * local repository read as a remote one: nothing is downloaded (as for the ITs in the maven package).
-     */
-    static String settings(String servers) {
-        String url = Path.of(property("dock.it.userRepo")).toUri().toString();
-        return "<settings><servers>" + servers + "</servers><mirrors><mirror><id>main-build-repository</id>"
-                + "<mirrorOf>*</mirrorOf><url>" + url + "</url></mirror></mirrors></settings>\n";
     }
 
     static void write(Path file, String text) {

@@ -139,11 +139,7 @@ class RegistryPullIT {
 
     /** Runs Maven in the project with settings that hold {@link #servers}. */
     private MavenRun.Run mvn(String... args) {
-        Path settings = temp.resolve("settings/settings.xml");
-        MavenRun.write(settings, MavenRun.settings(servers));
-        List<String> all = new ArrayList<>(List.of("-s", settings.toString()));
-        all.addAll(List.of(args));
-        return MavenRun.run(project, env, all.toArray(String[]::new));
+        return MavenRun.run(MavenLauncher.in(project).env(env).servers(servers), args);
     }
 
     private static String server(String id, String password) {
@@ -363,10 +359,8 @@ class RegistryPullIT {
 
     private static void assertNoLeftovers(String... artifactIds) {
         for (String artifactId : artifactIds) {
-            String label = "label=io.github.dockmaven.project=io.github.dockmaven.it:" + artifactId;
-            assertThat(Commands.run(List.of("docker", "ps", "-aq", "--filter", label)))
-                    .isEmpty();
-            assertThat(Commands.run(List.of("docker", "network", "ls", "-q", "--filter", label)))
+            assertThat(DockerCli.ofProject("io.github.dockmaven.it:" + artifactId))
+                    .as("what the build of %s left", artifactId)
                     .isEmpty();
         }
     }

@@ -108,8 +108,6 @@ class TlsDaemonIT {
     @Test
     void aMavenBuildRunsItsContainersOnTheTlsDaemonAndExportsTheDaemonsHost() throws IOException {
         Path project = Files.createDirectories(temp.resolve("project"));
-        Path settings = temp.resolve("settings.xml");
-        MavenRun.write(settings, MavenRun.settings(""));
         MavenRun.project(
                 project,
                 "tls-daemon-build",
@@ -124,8 +122,6 @@ class TlsDaemonIT {
                                 "DOCKER_TLS_VERIFY", "1",
                                 "DOCKER_CERT_PATH", daemon.clientCerts().toString()),
                         "-X",
-                        "-s",
-                        settings.toString(),
                         "verify")
                 .succeeded();
 

@@ -1,11 +1,12 @@
 package io.github.dockmaven.maven;
 
-import static io.github.dockmaven.maven.DockerCli.docker;
-import static io.github.dockmaven.maven.DockerCli.ofProject;
-import static io.github.dockmaven.maven.DockerCli.resources;
+import static io.github.dockmaven.it.DockerCli.docker;
+import static io.github.dockmaven.it.DockerCli.ofProject;
+import static io.github.dockmaven.it.DockerCli.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockmaven.core.Processes;
+import io.github.dockmaven.it.DockerCli;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,10 @@
 package io.github.dockmaven.maven;
 
-import static io.github.dockmaven.maven.DockerCli.awaitNone;
-import static io.github.dockmaven.maven.DockerCli.ofProject;
+import static io.github.dockmaven.it.DockerCli.awaitNone;
+import static io.github.dockmaven.it.DockerCli.ofProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dockmaven.it.DockerCli;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.github.dockmaven.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dockmaven.it.MavenLauncher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real {@code mvn} build of a copy of a test project under {@code src/test/resources/projects}, run with the Maven
- * that runs this build, without network, against the local repository into which {@code invoker:install} put the
- * plugin under test. Its output (and that of the watchdog, which inherits it) goes to {@code build.log} in the copy ({@code
- * build-2.log}, ... for later builds in the same copy).
+ * A real {@code mvn} build of a copy of a test project under {@code src/test/resources/projects}, started by {@link
+ * MavenLauncher}, which a test watches, signals and kills while it runs. Its output (and that of the watchdog, which
+ * inherits it) goes to {@code build.log} in the copy ({@code build-2.log}, ... for later builds in the same copy).
  *
  * <p>{@code mvn} is a shell script that ends in {@code exec java}, so the process started here becomes the Maven JVM
  * itself: signals sent to {@link #pid()} reach Maven, as a terminal's Ctrl-C or a CI runner's abort would.
@@ -27,24 +27,6 @@ import java.util.stream.Stream;
 final class MavenBuild implements AutoCloseable {
 
     private static final AtomicInteger COPIES = new AtomicInteger();
-
-    /**
-     * Every repository is the main build's local repository, read as a remote one: nothing goes to the network, and
-     * unlike {@code -o} (which Maven 3.8 applies to {@code file:} repositories too) whatever the build needs and the
-     * local repository of the ITs lacks is copied from there.
-     */
-    private static final String SETTINGS =
-            """
-            <settings>
-              <mirrors>
-                <mirror>
-                  <id>main-build-repository</id>
-                  <mirrorOf>*</mirrorOf>
-                  <url>@userRepo@</url>
-                </mirror>
-              </mirrors>
-            </settings>
-            """;
 
     private final Path dir;
     private final Path log;
@@ -61,8 +43,9 @@ final class MavenBuild implements AutoCloseable {
      * {@code @artifactId@} in its POM replaced.
      */
     static Path copy(String project, String artifactId) throws IOException {
-        Path source = Path.of(property("basedir"), "src/test/resources/projects", project);
-        Path target = Path.of(property("basedir"), "target/dying-builds", artifactId + "-" + COPIES.incrementAndGet());
+        Path source = Path.of(MavenLauncher.property("basedir"), "src/test/resources/projects", project);
+        Path target = Path.of(
+                MavenLauncher.property("basedir"), "target/dying-builds", artifactId + "-" + COPIES.incrementAndGet());
         if (Files.exists(target)) {
             try (Stream<Path> old = Files.walk(target)) {
                 old.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
@@ -81,55 +64,17 @@ final class MavenBuild implements AutoCloseable {
         Path pom = target.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("@artifactId@", artifactId));
         Files.createDirectories(target.resolve("markers"));
-        // the copy is a root project of its own, not a module of the build it sits in (Maven 4 looks upwards)
-        Files.createDirectories(target.resolve(".mvn"));
         return target;
     }
 
-    /** Starts {@code mvn <args>} in {@code dir}. */
+    /** Starts {@code mvn <args>} in {@code dir} (see {@link MavenLauncher}), with the markers directory given. */
     static MavenBuild start(Path dir, String... args) throws IOException {
-        Path settings = dir.resolve("settings.xml");
-        Files.writeString(
-                settings,
-                SETTINGS.replace(
-                        "@userRepo@",
-                        Path.of(property("dock.it.userRepo")).toUri().toString()));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(property("maven.home"), "bin", "mvn").toString(),
-                "-B",
-                "-s",
-                settings.toString(),
-                "-Dmaven.repo.local=" + property("dock.it.localRepo"),
-                "-Ddock.version=" + property("dock.version"),
-                "-Djunit.version=" + property("junit.version"),
-                "-Dfailsafe.version=" + property("failsafe.version"),
-                "-Dbusybox=" + property("busybox"),
-                "-Dmarkers=" + dir.resolve("markers")));
+        List<String> command = new ArrayList<>(List.of("-Dmarkers=" + dir.resolve("markers")));
         command.addAll(List.of(args));
-        // build.log, then build-2.log, ... for later builds in the same copy
-        Path log = dir.resolve("build.log");
-        for (int n = 2; Files.exists(log); n++) {
-            log = dir.resolve("build-" + n + ".log");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
-        builder.environment().remove("MAVEN_ARGS");
-        // short builds: the C1 compiler alone starts Maven faster, on a machine that other builds share
-        builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -Xss1m");
-        MavenBuild build = new MavenBuild(dir, log, builder.start());
+        MavenLauncher.Launched launched = MavenLauncher.in(dir).start(command);
+        MavenBuild build = new MavenBuild(dir, launched.log(), launched.process());
         build.awaitJava();
         return build;
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        assertThat(value)
-                .as("system property %s (set by failsafe's systemPropertyVariables in the plugin's POM)", name)
-                .isNotNull();
-        return value;
     }
 
     /** The Maven JVM's pid. */

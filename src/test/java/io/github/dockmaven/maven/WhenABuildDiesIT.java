@@ -1,10 +1,11 @@
 package io.github.dockmaven.maven;
 
-import static io.github.dockmaven.maven.DockerCli.awaitNone;
-import static io.github.dockmaven.maven.DockerCli.ofProject;
-import static io.github.dockmaven.maven.DockerCli.resources;
+import static io.github.dockmaven.it.DockerCli.awaitNone;
+import static io.github.dockmaven.it.DockerCli.ofProject;
+import static io.github.dockmaven.it.DockerCli.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dockmaven.it.DockerCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
