@@ -3,14 +3,13 @@ package io.github.dockmaven.maven;
 import io.github.dockmaven.core.ContainerOutput;
 import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.ExportedProperties;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Leftovers;
 import io.github.dockmaven.core.Plan;
-import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.PullDisplay;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
-import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.start.Starter;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -236,32 +235,9 @@ public class RunMojo extends AbstractDockMojo {
 
     private void exportProperties(Plan plan, RunRecord record, String host) {
         Properties props = project.getProperties();
-        for (Started started : record.containers()) {
-            String prefix = "dock." + started.alias() + ".";
-            set(props, prefix + "host", host);
-            set(props, prefix + "id", started.id());
-            set(props, prefix + "name", started.name());
-            set(props, prefix + "ip", started.ip());
-            List<PortMapping> ports = plan.get(started.alias()).ports();
-            for (PortMapping port : ports) {
-                Integer hostPort = started.ports().get(port.key());
-                if (hostPort == null) {
-                    continue;
-                }
-                String suffix = port.protocol().equals("udp") ? ".udp" : "";
-                set(props, prefix + "port." + port.containerPort() + suffix, hostPort.toString());
-            }
-            if (!ports.isEmpty() && started.ports().get(ports.get(0).key()) != null) {
-                set(
-                        props,
-                        prefix + "port",
-                        started.ports().get(ports.get(0).key()).toString());
-            }
-        }
-    }
-
-    private void set(Properties props, String key, String value) {
-        props.setProperty(key, value);
-        getLog().debug("Set " + key + "=" + value);
+        ExportedProperties.of(plan, record, host).forEach((key, value) -> {
+            props.setProperty(key, value);
+            getLog().debug("Set " + key + "=" + value);
+        });
     }
 }

@@ -8,7 +8,6 @@ import io.github.dockmaven.core.Selection;
 import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.Teardown;
 import io.github.dockmaven.core.TeardownReport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +29,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractDockMojo {
-
-    /** A stop that failed faster than this is tried once more. */
-    static final Duration QUICK_FAILURE = Duration.ofSeconds(10);
 
     /**
      * Leaves the containers, network and volumes in place, for debugging; {@code mvn dock:remove} removes them later.
@@ -91,15 +87,8 @@ public class StopMojo extends AbstractDockMojo {
         RemovalPolicy policy = RemovalPolicy.stop().withVolumes(removeVolumes);
         TeardownReport stopped = TeardownReport.empty();
         for (RunRecord run : runs) {
-            long start = System.nanoTime();
+            // A pooled connection that died with an engine restart is retried by the adapter, for every call.
             TeardownReport report = teardown.removeRun(run, policy);
-            if (!report.isComplete() && System.nanoTime() - start < QUICK_FAILURE.toNanos()) {
-                // After an engine restart the client's pooled connections are dead, and the first requests on them
-                // fail at once; they are discarded then, so one more round gets through. A slow failure (an engine
-                // that does not answer) is not worth waiting for twice.
-                getLog().debug("Trying once more after: " + report.failures());
-                report = teardown.removeRun(run, policy);
-            }
             stopped = stopped.plus(report);
             if (!removeVolumes) {
                 build.keep(run.volumes());
