@@ -39,10 +39,10 @@ class ConcurrentStartTest {
 
     @Test
     void aChainRunsAlongsideASlowIndependentContainerSoTheSetUpTakesTheLongestChainNotTheSum() {
-        // a -> b: 300ms + 300ms; c alone: 1s, in a's level. Level by level, b would wait for c too.
-        engine.script("a").startTakes(300);
-        engine.script("b").startTakes(300);
-        engine.script("c").startTakes(1000);
+        // a -> b, and c alone in a's level. c's start completes only once b runs, which a level-by-level schedule
+        // (b after all of a's level) never allows: then c's gate times out and the order below is wrong.
+        engine.script("a").startAfter("startContainer", "c");
+        engine.script("c").startAfter("running", "b");
 
         start(plan(container("a"), container("b").dependsOn("a"), container("c")));
 
@@ -57,7 +57,8 @@ class ConcurrentStartTest {
     @Test
     void whenADependencyFailsItsDependentsAreNeverCreatedAndEverythingCreatedIsRemoved() {
         engine.script("db").exits(0, 3);
-        engine.script("solo").startTakes(200);
+        // solo is still starting when db fails: its start completes only after db exited
+        engine.script("solo").startAfter("exit", "db");
 
         assertThatThrownBy(() -> start(plan(
                         container("db"),

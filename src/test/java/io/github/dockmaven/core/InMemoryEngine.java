@@ -60,8 +60,8 @@ public final class InMemoryEngine implements Engine {
         private final List<Timed<String>> lines = new ArrayList<>();
         private final List<Timed<Health>> health = new ArrayList<>();
         private Timed<Integer> exit;
-        private long startMillis;
-        private long stopMillis;
+        private final List<Gate> startGates = new ArrayList<>();
+        private final List<Gate> stopGates = new ArrayList<>();
         private String createFailure;
         private String startFailure;
         private String removeFailure;
@@ -92,15 +92,19 @@ public final class InMemoryEngine implements Engine {
             return this;
         }
 
-        /** {@code startContainer} takes this long before the container runs. */
-        public Script startTakes(long millis) {
-            startMillis = millis;
+        /**
+         * {@code startContainer} completes only once {@code op} happened on {@code subject}, so that a test orders
+         * events by what happened, not by how long something took. A gate not opened within {@link #GATE_LIMIT}
+         * opens anyway: the test's assertions on the order then fail instead of the test hanging.
+         */
+        public Script startAfter(String op, String subject) {
+            startGates.add(new Gate(op, subject));
             return this;
         }
 
-        /** {@code stopContainer} takes this long. */
-        public Script stopTakes(long millis) {
-            stopMillis = millis;
+        /** {@code stopContainer} completes only once {@code op} happened on each of {@code subjects}. */
+        public Script stopAfter(String op, List<String> subjects) {
+            subjects.forEach(subject -> stopGates.add(new Gate(op, subject)));
             return this;
         }
 
@@ -168,6 +172,9 @@ public final class InMemoryEngine implements Engine {
     }
 
     private record Resource(String id, String name, Map<String, String> labels) {}
+
+    /** How long a scripted gate waits for its event at most; see {@link Script#startAfter}. */
+    public static final Duration GATE_LIMIT = Duration.ofSeconds(5);
 
     private final Object lock = new Object();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -546,7 +553,7 @@ public final class InMemoryEngine implements Engine {
                         null);
             }
         }
-        sleep(box.script.startMillis);
+        awaitGates(box.script.startGates);
         synchronized (lock) {
             if (box.status.isRunning()) {
                 return;
@@ -606,7 +613,7 @@ public final class InMemoryEngine implements Engine {
             record("stopContainer", box == null ? id : box.alias, grace.toMillis() + "ms");
         }
         if (box != null) {
-            sleep(box.script.stopMillis);
+            awaitGates(box.script.stopGates);
             synchronized (lock) {
                 if (box.status.isRunning()) {
                     exit(box, 143, box.generation);
@@ -774,7 +781,35 @@ public final class InMemoryEngine implements Engine {
     }
 
     private void record(String op, String subject, String detail) {
-        events.add(new Event(events.size(), System.nanoTime(), op, subject, detail));
+        synchronized (lock) {
+            events.add(new Event(events.size(), System.nanoTime(), op, subject, detail));
+            lock.notifyAll();
+        }
+    }
+
+    /** An event a scripted start or stop waits for. */
+    private record Gate(String op, String subject) {}
+
+    /** Waits until every gate's event happened, or {@link #GATE_LIMIT} passed. */
+    private void awaitGates(List<Gate> gates) {
+        long deadline = System.nanoTime() + GATE_LIMIT.toNanos();
+        synchronized (lock) {
+            for (Gate gate : gates) {
+                while (events.stream()
+                        .noneMatch(e -> e.op().equals(gate.op()) && e.subject().equals(gate.subject()))) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    try {
+                        lock.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private static boolean carries(Map<String, String> labels, Map<String, String> filter) {

@@ -43,10 +43,13 @@ class TeardownTest {
         return new Started(alias, IMAGE, id, alias, Map.of(), "", mode, stopTimeout, List.of(dependsOn));
     }
 
-    /** Each of these containers takes a while to stop, so that what overlaps shows. */
-    private void slowToStop(String... aliases) {
+    /**
+     * Each of these containers finishes stopping only once every one of them began stopping: stopped one after the
+     * other, the first would wait out {@link InMemoryEngine#GATE_LIMIT} and the order asserted would be wrong.
+     */
+    private void stopTogether(String... aliases) {
         for (String alias : aliases) {
-            engine.script(alias).stopTakes(150);
+            engine.script(alias).stopAfter("stopContainer", List.of(aliases));
         }
     }
 
@@ -88,7 +91,7 @@ class TeardownTest {
     @Test
     void containersThatDoNotDependOnEachOtherStopConcurrently() {
         List<String> aliases = List.of("a", "b", "c");
-        slowToStop("a", "b", "c");
+        stopTogether("a", "b", "c");
         List<Started> containers = aliases.stream().map(alias -> running(alias)).toList();
 
         assertThat(stop(containers)).isEmpty();
@@ -248,7 +251,7 @@ class TeardownTest {
 
     @Test
     void aSharedDependencyStopsOnlyAfterEveryOneOfItsDependentsIsRemoved() {
-        slowToStop("db", "api", "worker", "web", "solo");
+        stopTogether("web", "worker", "solo");
         List<Started> containers = List.of(
                 running("db"), running("api", "db"), running("worker", "db"), running("web", "api"), running("solo"));
 
@@ -263,7 +266,7 @@ class TeardownTest {
 
     @Test
     void theDependentsOfOneContainerAndAnUnrelatedOneStopConcurrently() {
-        slowToStop("db", "web", "worker", "solo");
+        stopTogether("web", "worker", "solo");
         List<String> leaves = List.of("web", "worker", "solo");
         List<Started> containers =
                 List.of(running("db"), running("web", "db"), running("worker", "db"), running("solo"));
