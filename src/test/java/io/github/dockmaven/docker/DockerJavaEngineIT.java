@@ -18,6 +18,7 @@ import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Ids;
 import io.github.dockmaven.core.LogLine;
 import io.github.dockmaven.core.LogLine.Stream;
+import io.github.dockmaven.core.Platform;
 import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.RunOptions;
 import java.io.Closeable;
@@ -517,6 +518,29 @@ class DockerJavaEngineIT {
         assertThat(engine.inspect(id).orElseThrow().ipAddresses()).isEmpty();
     }
 
+    /** Created, not started: an engine that runs in a container of its own may lack the rights to start one. */
+    @Test
+    void aPrivilegedContainerIsCreatedPrivileged() {
+        RunOptions privileged = new RunOptions(
+                List.of(), null, null, null, null, List.of(), true, false, false, List.of(), List.of(), List.of(), null,
+                null, null, null, List.of(), null);
+        String id = engine.createContainer(new ContainerCreate(
+                name("privileged"),
+                BUSYBOX,
+                List.of("true"),
+                null,
+                Map.of(),
+                labels(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                "none",
+                privileged));
+
+        assertThat(docker.inspectContainerCmd(id).exec().getHostConfig().getPrivileged())
+                .isTrue();
+    }
+
     @Test
     void namedVolumesAreCreatedOnceListedWithTheirUseAndRemoved() throws Exception {
         String volume = name("data");
@@ -716,6 +740,13 @@ class DockerJavaEngineIT {
             PullProgress last = progress.get(progress.size() - 1);
             assertThat(last.image()).isEqualTo(repository + ":1");
             assertThat(last.layersDone()).isEqualTo(last.layersTotal());
+            engine.removeImage(repository + ":1");
+            engine.pull(
+                    repository + ":1",
+                    Platform.parse(
+                            "linux/" + docker.inspectImageCmd(BUSYBOX).exec().getArch()),
+                    p -> {});
+            assertThat(engine.imageExists(repository + ":1")).isTrue();
             assertThatThrownBy(() -> engine.pull(repository + ":no-such-tag", null, p -> {}))
                     .isInstanceOf(EngineException.NotFound.class)
                     .hasMessageStartingWith("Could not pull image '" + repository + ":no-such-tag' from registry"
