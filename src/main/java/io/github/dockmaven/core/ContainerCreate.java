@@ -16,6 +16,7 @@ import java.util.Map;
  * @param binds bind mounts and named volumes, each as {@code source:target[:ro]}
  * @param networks the networks to join, each with the DNS aliases the container gets there
  * @param networkMode {@code host}, {@code none}, or null for attaching to {@code networks}
+ * @param options the run options; their network aliases are already among those in {@code networks}
  */
 public record ContainerCreate(
         String name,
@@ -27,4 +28,5 @@ public record ContainerCreate(
         List<PortMapping> ports,
         List<String> binds,
         Map<String, List<String>> networks,
-        String networkMode) {}
+        String networkMode,
+        RunOptions options) {}

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param readiness the readiness conditions (the {@code <wait>} element)
  * @param stopMode how to stop it
  * @param stopTimeout the grace period between SIGTERM and SIGKILL
+ * @param options how it runs: resources, privileges, hosts, platform, health check ({@code docker run}'s options)
  */
 public record ContainerSpec(
         String alias,
@@ -42,7 +43,8 @@ public record ContainerSpec(
         List<String> networks,
         WaitSpec readiness,
         StopMode stopMode,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        RunOptions options) {
 
     /** When to pull an image. */
     public enum PullPolicy {

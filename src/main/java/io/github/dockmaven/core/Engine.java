@@ -23,8 +23,12 @@ public interface Engine extends Closeable {
 
     boolean imageExists(String image);
 
-    /** Pulls an image; {@code progress} receives human-readable progress reports. */
-    void pull(String image, Consumer<PullProgress> progress);
+    /**
+     * Pulls an image; {@code progress} receives human-readable progress reports.
+     *
+     * @param platform the platform of the image to pull, or null for the engine's own
+     */
+    void pull(String image, Platform platform, Consumer<PullProgress> progress);
 
     /** Loads images from a {@code docker save} tarball. */
     void load(Path archive);

@@ -66,9 +66,9 @@ public final class GuardedEngine implements Engine {
     }
 
     @Override
-    public void pull(String image, Consumer<PullProgress> progress) {
+    public void pull(String image, Platform platform, Consumer<PullProgress> progress) {
         checkOpen("image " + image);
-        delegate.pull(image, progress);
+        delegate.pull(image, platform, progress);
     }
 
     @Override

@@ -2,12 +2,18 @@ package io.github.dockmaven.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import io.github.dockmaven.core.ContainerCreate;
+import io.github.dockmaven.core.ExtraHost;
+import io.github.dockmaven.core.Healthcheck;
 import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.RunOptions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +88,95 @@ final class CreateRequest {
                 cmd.withAliases(first.getValue());
             }
         }
+        if (create.options() != null) {
+            applyOptions(cmd, host, create.options());
+        }
         return cmd.withHostConfig(host);
+    }
+
+    /** The run options, each only when given, so that the engine's default holds otherwise. */
+    private static void applyOptions(CreateContainerCmd cmd, HostConfig host, RunOptions options) {
+        if (!options.tmpfs().isEmpty()) {
+            Map<String, String> tmpfs = new LinkedHashMap<>();
+            options.tmpfs().forEach(mount -> tmpfs.put(mount.path(), mount.options()));
+            host.withTmpFs(tmpfs);
+        }
+        if (options.memory() != null) {
+            host.withMemory(options.memory().bytes());
+        }
+        if (options.memorySwap() != null) {
+            host.withMemorySwap(options.memorySwap().bytes());
+        }
+        if (options.shmSize() != null) {
+            host.withShmSize(options.shmSize().bytes());
+        }
+        if (options.cpus() != null) {
+            host.withNanoCPUs(options.cpus().nanoCpus());
+        }
+        if (!options.ulimits().isEmpty()) {
+            host.withUlimits(options.ulimits().stream()
+                    .map(u -> new com.github.dockerjava.api.model.Ulimit(u.name(), u.soft(), u.hard()))
+                    .toList());
+        }
+        if (options.privileged()) {
+            host.withPrivileged(true);
+        }
+        if (options.init()) {
+            host.withInit(true);
+        }
+        if (options.readOnly()) {
+            host.withReadonlyRootfs(true);
+        }
+        if (!options.capAdd().isEmpty()) {
+            host.withCapAdd(capabilities(options.capAdd()));
+        }
+        if (!options.capDrop().isEmpty()) {
+            host.withCapDrop(capabilities(options.capDrop()));
+        }
+        if (!options.extraHosts().isEmpty()) {
+            host.withExtraHosts(
+                    options.extraHosts().stream().map(ExtraHost::toString).toArray(String[]::new));
+        }
+        if (options.platform() != null) {
+            cmd.withPlatform(options.platform().toString());
+        }
+        if (options.hostname() != null) {
+            cmd.withHostName(options.hostname());
+        }
+        if (options.user() != null) {
+            cmd.withUser(options.user());
+        }
+        if (options.workingDir() != null) {
+            cmd.withWorkingDir(options.workingDir());
+        }
+        if (options.healthcheck() != null) {
+            cmd.withHealthcheck(healthCheck(options.healthcheck()));
+        }
+    }
+
+    private static Capability[] capabilities(List<String> names) {
+        return names.stream().map(Capability::valueOf).toArray(Capability[]::new);
+    }
+
+    /** The engine's health check; durations in nanoseconds, an absent one 0 (the image's, or the default). */
+    private static HealthCheck healthCheck(Healthcheck check) {
+        HealthCheck health = new HealthCheck();
+        if (check.test() != null) {
+            health.withTest(check.test());
+        }
+        if (check.interval() != null) {
+            health.withInterval(check.interval().toNanos());
+        }
+        if (check.timeout() != null) {
+            health.withTimeout(check.timeout().toNanos());
+        }
+        if (check.retries() != null) {
+            health.withRetries(check.retries());
+        }
+        if (check.startPeriod() != null) {
+            health.withStartPeriod(check.startPeriod().toNanos());
+        }
+        return health;
     }
 
     private static String bareAddress(String hostIp) {

@@ -7,6 +7,7 @@ import io.github.dockmaven.core.Engine;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.EngineInfo;
 import io.github.dockmaven.core.LogLine;
+import io.github.dockmaven.core.Platform;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,8 +99,8 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public void pull(String image, Consumer<PullProgress> progress) {
-        images.pull(image, progress);
+    public void pull(String image, Platform platform, Consumer<PullProgress> progress) {
+        images.pull(image, platform, progress);
     }
 
     @Override

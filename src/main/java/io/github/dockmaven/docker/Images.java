@@ -11,6 +11,7 @@ import io.github.dockmaven.core.Engine.PullProgress;
 import io.github.dockmaven.core.Engine.Removed;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Ids;
+import io.github.dockmaven.core.Platform;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +47,10 @@ final class Images {
     /**
      * Pulls {@code image} with the credentials {@link RegistryAuth} gives for it. A failure names the registry, the
      * kind of failure and the fix ({@link Failures#pullFailure}).
+     *
+     * @param platform the platform to pull the image for, or null for the engine's own
      */
-    void pull(String image, Consumer<PullProgress> progress) {
+    void pull(String image, Platform platform, Consumer<PullProgress> progress) {
         String attempt = "Could not pull image '" + image + "'";
         Optional<RegistryAuth.Credentials> credentials;
         try {
@@ -77,6 +80,9 @@ final class Images {
             PullImageCmd cmd =
                     clients.client(attempt, false).pullImageCmd(reference[0]).withTag(reference[1]);
             credentials.map(Images::authConfig).ifPresent(cmd::withAuthConfig);
+            if (platform != null) {
+                cmd.withPlatform(platform.toString());
+            }
             cmd.exec(callback);
         } catch (RuntimeException e) {
             throw clients.failure(attempt, e);

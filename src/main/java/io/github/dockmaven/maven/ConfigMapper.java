@@ -135,7 +135,7 @@ final class ConfigMapper {
                 archive,
                 args(where, "command", c.command),
                 args(where, "entrypoint", c.entrypoint),
-                stringMap(c.env),
+                RunOptionsMapper.environment(where, c, baseDir, System::getenv),
                 stringMap(c.labels),
                 List.copyOf(ports),
                 List.copyOf(volumes),
@@ -143,7 +143,8 @@ final class ConfigMapper {
                 List.copyOf(networks),
                 waitSpec(where, c.wait, ports),
                 stopMode,
-                stopTimeout);
+                stopTimeout,
+                RunOptionsMapper.map(where, c, networks));
     }
 
     private static WaitSpec waitSpec(String where, Container.Wait w, List<PortMapping> ports) {

@@ -23,7 +23,17 @@ class GuardedEngineTest {
 
     private static ContainerCreate container(String name) {
         return new ContainerCreate(
-                name, "example/img:1", null, null, Map.of(), Map.of(), List.of(), List.of(), Map.of(), null);
+                name,
+                "example/img:1",
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                RunOptions.DEFAULTS);
     }
 
     @Test
@@ -51,7 +61,7 @@ class GuardedEngineTest {
                 .hasMessage("Not creating network net: Maven is exiting");
         assertThatThrownBy(() -> guarded.createVolume("vol", Map.of()))
                 .hasMessage("Not creating volume vol: Maven is exiting");
-        assertThatThrownBy(() -> guarded.pull("example/other:1", p -> {}))
+        assertThatThrownBy(() -> guarded.pull("example/other:1", null, p -> {}))
                 .hasMessage("Not creating image example/other:1: Maven is exiting");
         assertThat(engine.containers()).extracting(ContainerInfo::name).containsExactly("db");
         assertThat(engine.networks()).isEmpty();

@@ -255,8 +255,8 @@ public final class InMemoryEngine implements Engine {
         synchronized (lock) {
             Map<String, List<String>> attached = new LinkedHashMap<>();
             networkNames.forEach(n -> attached.put(n, List.of()));
-            ContainerCreate create =
-                    new ContainerCreate(name, image, null, null, Map.of(), labels, ports, binds, attached, null);
+            ContainerCreate create = new ContainerCreate(
+                    name, image, null, null, Map.of(), labels, ports, binds, attached, null, RunOptions.DEFAULTS);
             String alias = labels.getOrDefault(Labels.ALIAS, name);
             Box box = new Box(newId(), create, scripts.computeIfAbsent(alias, a -> new Script()));
             box.status = status;
@@ -380,9 +380,9 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public void pull(String image, Consumer<PullProgress> progress) {
+    public void pull(String image, Platform platform, Consumer<PullProgress> progress) {
         synchronized (lock) {
-            record("pull", image, "");
+            record("pull", image, platform == null ? "" : platform.toString());
             ImageState state = images.getOrDefault(image, ImageState.ABSENT);
             if (state == ImageState.ABSENT) {
                 throw new EngineException.NotFound(

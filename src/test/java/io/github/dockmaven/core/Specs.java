@@ -22,6 +22,7 @@ final class Specs {
     private WaitSpec readiness = new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10));
     private StopMode stopMode = StopMode.STOP;
     private Duration stopTimeout = Duration.ofSeconds(3);
+    private RunOptions options = RunOptions.DEFAULTS;
 
     private Specs(String alias) {
         this.alias = alias;
@@ -99,6 +100,11 @@ final class Specs {
         return this;
     }
 
+    Specs options(RunOptions options) {
+        this.options = options;
+        return this;
+    }
+
     ContainerSpec build() {
         return new ContainerSpec(
                 alias,
@@ -116,7 +122,8 @@ final class Specs {
                 List.copyOf(networks),
                 readiness,
                 stopMode,
-                stopTimeout);
+                stopTimeout,
+                options);
     }
 
     /** A plan of the given containers. */

@@ -105,7 +105,7 @@ class StarterPullTest {
         }
 
         @Override
-        public void pull(String image, Consumer<PullProgress> progress) {
+        public void pull(String image, Platform platform, Consumer<PullProgress> progress) {
             CountDownLatch latch = pullsInFlight;
             if (latch != null) {
                 latch.countDown();

@@ -251,6 +251,42 @@ class StarterTest {
     }
 
     @Test
+    void theRunOptionsReachTheCreateTheNetworkAliasesTheBuildsNetworkAndThePlatformThePull() {
+        engine.image("example/arm:1", ImageState.PULLABLE);
+        RunOptions options = new RunOptions(
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                false,
+                true,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                Platform.parse("linux/arm64/v8"),
+                "box",
+                null,
+                null,
+                List.of("cache", "store"),
+                null);
+
+        start(plan(container("db").image("example/arm:1").options(options), container("app")));
+
+        assertThat(engine.first("pull", "example/arm:1").detail()).isEqualTo("linux/arm64/v8");
+        assertThat(engine.created())
+                .filteredOn(create -> create.name().equals("shop-db-s3ss10n0"))
+                .singleElement()
+                .satisfies(create -> {
+                    assertThat(create.options()).isSameAs(options);
+                    assertThat(create.networks())
+                            .isEqualTo(Map.of("shop-net-s3ss10n0", List.of("db", "cache", "store")));
+                });
+    }
+
+    @Test
     void aContainerThatExitsWhileAwaitedRemovesEverythingThisExecutionCreated() {
         engine.script("db").prints("ready");
         engine.script("app").prints("starting", "fatal: no config").exits(50, 3);

@@ -7,11 +7,23 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
+import io.github.dockmaven.core.ByteSize;
 import io.github.dockmaven.core.ContainerCreate;
+import io.github.dockmaven.core.Cpus;
+import io.github.dockmaven.core.ExtraHost;
+import io.github.dockmaven.core.Healthcheck;
+import io.github.dockmaven.core.Platform;
 import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.RunOptions;
+import io.github.dockmaven.core.TmpfsMount;
+import io.github.dockmaven.core.Ulimit;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +51,8 @@ class CreateRequestTest {
                 ports,
                 binds,
                 networks,
-                networkMode);
+                networkMode,
+                RunOptions.DEFAULTS);
     }
 
     @Test
@@ -112,5 +125,129 @@ class CreateRequestTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid volume 'only-a-source' (expected source:target, source:target:ro or"
                         + " source:target:rw)");
+    }
+
+    private static ContainerCreate withOptions(RunOptions options) {
+        ContainerCreate plain = create(List.of(), List.of(), Map.of(), null);
+        return new ContainerCreate(
+                plain.name(),
+                plain.image(),
+                plain.command(),
+                plain.entrypoint(),
+                plain.env(),
+                plain.labels(),
+                plain.ports(),
+                plain.binds(),
+                plain.networks(),
+                plain.networkMode(),
+                options);
+    }
+
+    @Test
+    void everyRunOptionReachesTheRequestExactly() {
+        RunOptions options = new RunOptions(
+                List.of(new TmpfsMount("/tmp", ""), new TmpfsMount("/run", "size=64m")),
+                ByteSize.parse("512m"),
+                ByteSize.parse("1g"),
+                ByteSize.parse("256m"),
+                Cpus.parse("1.5"),
+                List.of(new Ulimit("nofile", 1024, 2048)),
+                true,
+                true,
+                true,
+                List.of("NET_ADMIN"),
+                List.of("MKNOD", "ALL"),
+                List.of(new ExtraHost("db.local", "10.0.0.5"), new ExtraHost("outside", ExtraHost.HOST_GATEWAY)),
+                Platform.parse("linux/arm64/v8"),
+                "box",
+                "1000:1000",
+                "/work",
+                List.of("cache"),
+                new Healthcheck(
+                        Healthcheck.test("true"),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(500),
+                        5,
+                        Duration.ofSeconds(2)));
+
+        CreateContainerCmd cmd = fill(withOptions(options));
+
+        HostConfig host = cmd.getHostConfig();
+        assertThat(host.getTmpFs()).containsExactly(Map.entry("/tmp", ""), Map.entry("/run", "size=64m"));
+        assertThat(host.getMemory()).isEqualTo(512L * 1024 * 1024);
+        assertThat(host.getMemorySwap()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(host.getShmSize()).isEqualTo(256L * 1024 * 1024);
+        assertThat(host.getNanoCPUs()).isEqualTo(1_500_000_000L);
+        assertThat(host.getUlimits())
+                .containsExactly(new com.github.dockerjava.api.model.Ulimit("nofile", 1024L, 2048L));
+        assertThat(host.getPrivileged()).isTrue();
+        assertThat(host.getInit()).isTrue();
+        assertThat(host.getReadonlyRootfs()).isTrue();
+        assertThat(host.getCapAdd()).containsExactly(Capability.NET_ADMIN);
+        assertThat(host.getCapDrop()).containsExactly(Capability.MKNOD, Capability.ALL);
+        assertThat(host.getExtraHosts()).containsExactly("db.local:10.0.0.5", "outside:host-gateway");
+        assertThat(cmd.getPlatform()).isEqualTo("linux/arm64/v8");
+        assertThat(cmd.getHostName()).isEqualTo("box");
+        assertThat(cmd.getUser()).isEqualTo("1000:1000");
+        assertThat(cmd.getWorkingDir()).isEqualTo("/work");
+        HealthCheck health = cmd.getHealthcheck();
+        assertThat(health.getTest()).containsExactly("CMD-SHELL", "true");
+        assertThat(health.getInterval()).isEqualTo(1_000_000_000L);
+        assertThat(health.getTimeout()).isEqualTo(500_000_000L);
+        assertThat(health.getRetries()).isEqualTo(5);
+        assertThat(health.getStartPeriod()).isEqualTo(2_000_000_000L);
+    }
+
+    @Test
+    void runOptionsNotGivenLeaveTheEnginesDefaults() {
+        CreateContainerCmd cmd = fill(withOptions(RunOptions.DEFAULTS));
+
+        HostConfig host = cmd.getHostConfig();
+        assertThat(host.getTmpFs()).isNull();
+        assertThat(host.getMemory()).isNull();
+        assertThat(host.getMemorySwap()).isNull();
+        assertThat(host.getShmSize()).isNull();
+        assertThat(host.getNanoCPUs()).isNull();
+        assertThat(host.getUlimits()).isNull();
+        assertThat(host.getPrivileged()).isNull();
+        assertThat(host.getInit()).isNull();
+        assertThat(host.getReadonlyRootfs()).isNull();
+        assertThat(host.getCapAdd()).isNull();
+        assertThat(host.getCapDrop()).isNull();
+        assertThat(host.getExtraHosts()).isNull();
+        assertThat(cmd.getPlatform()).isNull();
+        assertThat(cmd.getHostName()).isNull();
+        assertThat(cmd.getUser()).isNull();
+        assertThat(cmd.getWorkingDir()).isNull();
+        assertThat(cmd.getHealthcheck()).isNull();
+    }
+
+    @Test
+    void aHealthcheckOfNoneOnlyTurnsTheImagesCheckOff() {
+        RunOptions none = new RunOptions(
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                false,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                new Healthcheck(Healthcheck.test("NONE"), null, null, null, null));
+
+        HealthCheck health = fill(withOptions(none)).getHealthcheck();
+
+        assertThat(health.getTest()).containsExactly("NONE");
+        assertThat(health.getInterval()).isNull();
+        assertThat(health.getRetries()).isNull();
     }
 }

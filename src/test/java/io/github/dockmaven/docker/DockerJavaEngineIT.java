@@ -18,7 +18,9 @@ import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Ids;
 import io.github.dockmaven.core.LogLine;
 import io.github.dockmaven.core.LogLine.Stream;
+import io.github.dockmaven.core.Platform;
 import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.RunOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +139,8 @@ class DockerJavaEngineIT {
                 ports,
                 binds == null ? List.of() : binds,
                 networks,
-                null);
+                null,
+                RunOptions.DEFAULTS);
     }
 
     private static String run(ContainerCreate create) {
@@ -423,7 +426,8 @@ class DockerJavaEngineIT {
                 List.of(),
                 List.of(),
                 Map.of(),
-                null));
+                null,
+                RunOptions.DEFAULTS));
         engine.createContainer(busybox(name("other"), List.of("true")));
 
         List<ContainerInfo> found = engine.listContainers(tagged);
@@ -508,9 +512,33 @@ class DockerJavaEngineIT {
                 List.of(),
                 List.of(),
                 Map.of(),
-                "none"));
+                "none",
+                RunOptions.DEFAULTS));
 
         assertThat(engine.inspect(id).orElseThrow().ipAddresses()).isEmpty();
+    }
+
+    /** Created, not started: an engine that runs in a container of its own may lack the rights to start one. */
+    @Test
+    void aPrivilegedContainerIsCreatedPrivileged() {
+        RunOptions privileged = new RunOptions(
+                List.of(), null, null, null, null, List.of(), true, false, false, List.of(), List.of(), List.of(), null,
+                null, null, null, List.of(), null);
+        String id = engine.createContainer(new ContainerCreate(
+                name("privileged"),
+                BUSYBOX,
+                List.of("true"),
+                null,
+                Map.of(),
+                labels(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                "none",
+                privileged));
+
+        assertThat(docker.inspectContainerCmd(id).exec().getHostConfig().getPrivileged())
+                .isTrue();
     }
 
     @Test
@@ -672,7 +700,7 @@ class DockerJavaEngineIT {
 
     @Test
     void pullFromAnUnreachableRegistryIsANetworkError() {
-        assertThatThrownBy(() -> engine.pull("127.0.0.1:1/dock-it/nothing:1", progress -> {}))
+        assertThatThrownBy(() -> engine.pull("127.0.0.1:1/dock-it/nothing:1", null, progress -> {}))
                 .isInstanceOf(EngineException.class)
                 .hasMessageStartingWith("Could not pull image '127.0.0.1:1/dock-it/nothing:1' from registry"
                         + " 127.0.0.1:1: network error: the engine could not reach 127.0.0.1:1. Check the registry"
@@ -705,14 +733,21 @@ class DockerJavaEngineIT {
             engine.removeImage(repository + ":1");
             List<PullProgress> progress = new CopyOnWriteArrayList<>();
 
-            engine.pull(repository + ":1", progress::add);
+            engine.pull(repository + ":1", null, progress::add);
 
             assertThat(engine.imageExists(repository + ":1")).isTrue();
             assertThat(progress).isNotEmpty();
             PullProgress last = progress.get(progress.size() - 1);
             assertThat(last.image()).isEqualTo(repository + ":1");
             assertThat(last.layersDone()).isEqualTo(last.layersTotal());
-            assertThatThrownBy(() -> engine.pull(repository + ":no-such-tag", p -> {}))
+            engine.removeImage(repository + ":1");
+            engine.pull(
+                    repository + ":1",
+                    Platform.parse(
+                            "linux/" + docker.inspectImageCmd(BUSYBOX).exec().getArch()),
+                    p -> {});
+            assertThat(engine.imageExists(repository + ":1")).isTrue();
+            assertThatThrownBy(() -> engine.pull(repository + ":no-such-tag", null, p -> {}))
                     .isInstanceOf(EngineException.NotFound.class)
                     .hasMessageStartingWith("Could not pull image '" + repository + ":no-such-tag' from registry"
                             + " 127.0.0.1:" + port + ": not found: 127.0.0.1:" + port + " has no such repository or"

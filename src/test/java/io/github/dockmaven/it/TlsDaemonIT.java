@@ -7,6 +7,7 @@ import io.github.dockmaven.core.ContainerCreate;
 import io.github.dockmaven.core.ContainerInfo;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.LogLine;
+import io.github.dockmaven.core.RunOptions;
 import io.github.dockmaven.docker.DockerJavaEngine;
 import io.github.dockmaven.docker.EngineLocator;
 import io.github.dockmaven.docker.RegistryAuth;
@@ -196,7 +197,8 @@ class TlsDaemonIT {
                 List.of(),
                 List.of(),
                 Map.of(),
-                "none"));
+                "none",
+                RunOptions.DEFAULTS));
         try {
             engine.startContainer(id);
             List<String> lines = new CopyOnWriteArrayList<>();

@@ -11,6 +11,7 @@ import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.VolumeMount;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class CreateContainer implements ContainerStep {
         String networkMode = null;
         if (spec.usesBuildNetwork()) {
             if (networkName != null) {
-                networks.put(networkName, List.of(spec.alias()));
+                networks.put(networkName, dnsNames(spec));
             }
         } else if (spec.networks().size() == 1
                 && (spec.networks().get(0).equals("host")
@@ -79,7 +80,7 @@ final class CreateContainer implements ContainerStep {
         } else {
             // Docker refuses aliases on its default network ("network-scoped alias is supported only for containers
             // in user defined networks"): a container joins 'bridge' without one.
-            spec.networks().forEach(n -> networks.put(n, n.equals(DEFAULT_BRIDGE) ? List.of() : List.of(spec.alias())));
+            spec.networks().forEach(n -> networks.put(n, n.equals(DEFAULT_BRIDGE) ? List.of() : dnsNames(spec)));
         }
         List<String> binds = spec.volumes().stream()
                 .map(v -> v.named()
@@ -97,7 +98,16 @@ final class CreateContainer implements ContainerStep {
                 spec.ports(),
                 binds,
                 networks,
-                networkMode);
+                networkMode,
+                spec.options());
+    }
+
+    /** The names other containers find it by on a network: its alias, then its {@code <networkAliases>}. */
+    private static List<String> dnsNames(ContainerSpec spec) {
+        List<String> names = new ArrayList<>();
+        names.add(spec.alias());
+        names.addAll(spec.options().networkAliases());
+        return List.copyOf(names);
     }
 
     private Map<String, String> labels(ContainerSpec spec) {

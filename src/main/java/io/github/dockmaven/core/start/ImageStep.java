@@ -123,7 +123,7 @@ final class ImageStep {
             PullDisplay.Pull shown = pulls.begin(image, spec.alias());
             long start = nanoTime.getAsLong();
             try {
-                engine.pull(image, shown::progress);
+                engine.pull(image, spec.options().platform(), shown::progress);
             } catch (RuntimeException e) {
                 shown.failed();
                 throw e;

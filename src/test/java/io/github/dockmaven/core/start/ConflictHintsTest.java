@@ -12,6 +12,7 @@ import io.github.dockmaven.core.InMemoryEngine;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Owners;
 import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.RunOptions;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.WaitSpec;
 import java.time.Duration;
@@ -105,6 +106,7 @@ class ConflictHintsTest {
                 List.of(),
                 new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10)),
                 StopMode.STOP,
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3),
+                RunOptions.DEFAULTS);
     }
 }
