@@ -25,6 +25,8 @@ import java.util.Map;
  * @param readiness the readiness conditions (the {@code <wait>} element)
  * @param stopMode how to stop it
  * @param stopTimeout the grace period between SIGTERM and SIGKILL
+ * @param build how the image is built before it runs, or null when it is pulled or present; {@code image} is then
+ *     the tag the built image gets
  */
 public record ContainerSpec(
         String alias,
@@ -42,7 +44,8 @@ public record ContainerSpec(
         List<String> networks,
         WaitSpec readiness,
         StopMode stopMode,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        ImageBuild build) {
 
     /** When to pull an image. */
     public enum PullPolicy {
@@ -55,6 +58,11 @@ public record ContainerSpec(
     public enum StopMode {
         STOP,
         KILL
+    }
+
+    /** Whether its image is built from a Dockerfile rather than pulled. */
+    public boolean isBuilt() {
+        return build != null;
     }
 
     /** Whether this container joins the build's own network. */

@@ -22,6 +22,7 @@ final class Specs {
     private WaitSpec readiness = new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10));
     private StopMode stopMode = StopMode.STOP;
     private Duration stopTimeout = Duration.ofSeconds(3);
+    private ImageBuild imageBuild;
 
     private Specs(String alias) {
         this.alias = alias;
@@ -99,6 +100,12 @@ final class Specs {
         return this;
     }
 
+    /** Its image is built as {@code imageBuild} says, tagged with its {@link #image}. */
+    Specs builtFrom(ImageBuild imageBuild) {
+        this.imageBuild = imageBuild;
+        return this;
+    }
+
     ContainerSpec build() {
         return new ContainerSpec(
                 alias,
@@ -116,7 +123,8 @@ final class Specs {
                 List.copyOf(networks),
                 readiness,
                 stopMode,
-                stopTimeout);
+                stopTimeout,
+                imageBuild);
     }
 
     /** A plan of the given containers. */

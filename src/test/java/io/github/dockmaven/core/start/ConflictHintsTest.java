@@ -105,6 +105,7 @@ class ConflictHintsTest {
                 List.of(),
                 new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10)),
                 StopMode.STOP,
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3),
+                null);
     }
 }
