@@ -26,6 +26,8 @@ import java.util.Map;
  * @param stopMode how to stop it
  * @param stopTimeout the grace period between SIGTERM and SIGKILL
  * @param options how it runs: resources, privileges, hosts, platform, health check ({@code docker run}'s options)
+ * @param build how the image is built before it runs, or null when it is pulled or present; {@code image} is then
+ *     the tag the built image gets
  */
 public record ContainerSpec(
         String alias,
@@ -44,7 +46,8 @@ public record ContainerSpec(
         WaitSpec readiness,
         StopMode stopMode,
         Duration stopTimeout,
-        RunOptions options) {
+        RunOptions options,
+        ImageBuild build) {
 
     /** When to pull an image. */
     public enum PullPolicy {
@@ -57,6 +60,11 @@ public record ContainerSpec(
     public enum StopMode {
         STOP,
         KILL
+    }
+
+    /** Whether its image is built from a Dockerfile rather than pulled. */
+    public boolean isBuilt() {
+        return build != null;
     }
 
     /** Whether this container joins the build's own network. */

@@ -36,6 +36,18 @@ public interface Engine extends Closeable {
     /** Removes an image; returns false if it was not there or is still used by a container. */
     boolean removeImage(String image);
 
+    /**
+     * Builds an image from a Dockerfile through the engine's API, tags it {@code tag} and gives it {@code labels};
+     * {@code output} receives each whole line of the build's output. Returns the image's id. No intermediate
+     * container is left behind, also when the build fails.
+     *
+     * @throws EngineException.BuildFailed when a step of the Dockerfile failed
+     */
+    String buildImage(ImageBuild build, String tag, Map<String, String> labels, Consumer<String> output);
+
+    /** The images carrying all the given labels, each named by its first tag, or by its id when it has none. */
+    List<String> listImages(Map<String, String> labels);
+
     /** Creates a bridge network and returns its id. */
     String createNetwork(String name, Map<String, String> labels);
 
@@ -73,8 +85,8 @@ public interface Engine extends Closeable {
      */
     Closeable followLogs(String id, Consumer<LogLine> sink, Runnable onEnd);
 
-    /** Removes dangling images and returns what was removed. */
-    List<Removed> pruneDanglingImages();
+    /** Removes the dangling images carrying all the given labels and returns what was removed. */
+    List<Removed> pruneDanglingImages(Map<String, String> labels);
 
     /** A resource removed by a prune, with the disk space it freed (0 if unknown). */
     record Removed(String kind, String name, long bytes) {}

@@ -1,5 +1,7 @@
 package io.github.dockmaven.core;
 
+import java.util.List;
+
 /** The engine could not do what was asked: the environment is broken, not the user's project. */
 public class EngineException extends RuntimeException {
 
@@ -54,6 +56,41 @@ public class EngineException extends RuntimeException {
 
         public String engineWords() {
             return engineWords;
+        }
+    }
+
+    /** A step of a Dockerfile failed while the engine built an image. */
+    public static final class BuildFailed extends EngineException {
+        private static final long serialVersionUID = 1L;
+
+        private final String step;
+        private final String reason;
+        private final List<String> lastLines;
+
+        /**
+         * @param message what was attempted and what the engine said
+         * @param step the failing Dockerfile instruction, e.g. {@code RUN make}, or null when the failure came before
+         *     any step
+         * @param reason the engine's own words on the failure
+         * @param lastLines the last lines of the build's output, oldest first
+         */
+        public BuildFailed(String message, String step, String reason, List<String> lastLines, Throwable cause) {
+            super(message, cause);
+            this.step = step;
+            this.reason = reason;
+            this.lastLines = List.copyOf(lastLines);
+        }
+
+        public String step() {
+            return step;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public List<String> lastLines() {
+            return lastLines;
         }
     }
 }

@@ -159,8 +159,19 @@ public final class GuardedEngine implements Engine {
     }
 
     @Override
-    public List<Removed> pruneDanglingImages() {
-        return delegate.pruneDanglingImages();
+    public List<Removed> pruneDanglingImages(Map<String, String> labels) {
+        return delegate.pruneDanglingImages(labels);
+    }
+
+    @Override
+    public String buildImage(ImageBuild build, String tag, Map<String, String> labels, Consumer<String> output) {
+        checkOpen("building", "image " + tag);
+        return delegate.buildImage(build, tag, labels, output);
+    }
+
+    @Override
+    public List<String> listImages(Map<String, String> labels) {
+        return delegate.listImages(labels);
     }
 
     @Override

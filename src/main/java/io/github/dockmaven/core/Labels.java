@@ -88,6 +88,16 @@ public record Labels(Map<String, String> map) {
         return labels;
     }
 
+    /**
+     * The labels of an image built for a container of {@code scope}'s project: only what stays the same from build to
+     * build, so that an unchanged build yields the same image, and {@code remove} and {@code prune} find it.
+     */
+    public static Map<String, String> ofImage(Scope scope, String alias) {
+        Map<String, String> labels = ofProject(scope.project());
+        labels.put(ALIAS, alias);
+        return labels;
+    }
+
     /** The filter matching everything of one project. */
     public static Map<String, String> ofProject(String project) {
         Map<String, String> filter = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.github.dockmaven.core.ContainerInfo;
 import io.github.dockmaven.core.Engine;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.EngineInfo;
+import io.github.dockmaven.core.ImageBuild;
 import io.github.dockmaven.core.LogLine;
 import io.github.dockmaven.core.Platform;
 import java.io.Closeable;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  *   <li>{@link EngineClients}: the clients and the deadline of every call, so nothing hangs when the engine stops
  *       answering (5 s to connect + 60 s to answer by default), and every call survives a connection the engine closed
  *       while restarting;
- *   <li>{@link Containers} with {@link CreateRequest}; {@link NetworksAndVolumes}; {@link Images}; {@link LogFollower};
+ *   <li>{@link Containers} with {@link CreateRequest}; {@link NetworksAndVolumes}; {@link Images}; {@link ImageBuilds};
+ *       {@link LogFollower};
  *   <li>{@link Answers}: the engine's answers in the port's types, pure;
  *   <li>{@link EngineQuirks} with {@link PodmanHealth}: where Podman differs;
  *   <li>{@link Failures}: every failure is an {@link EngineException} whose message says what was attempted and what
@@ -43,6 +45,7 @@ public final class DockerJavaEngine implements Engine {
     private final EngineClients clients;
     private final EngineQuirks quirks;
     private final Images images;
+    private final ImageBuilds builds;
     private final Containers containers;
     private final NetworksAndVolumes resources;
     private final LogFollower logs;
@@ -64,6 +67,7 @@ public final class DockerJavaEngine implements Engine {
         this.clients = new EngineClients(endpoint, connectTimeout, responseTimeout);
         this.quirks = new EngineQuirks(clients);
         this.images = new Images(clients, registryAuth);
+        this.builds = new ImageBuilds(clients);
         this.containers = new Containers(clients, quirks);
         this.resources = new NetworksAndVolumes(clients);
         this.logs = new LogFollower(clients);
@@ -115,8 +119,18 @@ public final class DockerJavaEngine implements Engine {
 
     /** {@inheritDoc} Lists the dangling images first, then removes each; images in use or gone meanwhile are kept. */
     @Override
-    public List<Removed> pruneDanglingImages() {
-        return images.pruneDangling();
+    public List<Removed> pruneDanglingImages(Map<String, String> labels) {
+        return images.pruneDangling(labels);
+    }
+
+    @Override
+    public String buildImage(ImageBuild build, String tag, Map<String, String> labels, Consumer<String> output) {
+        return builds.build(build, tag, labels, output);
+    }
+
+    @Override
+    public List<String> listImages(Map<String, String> labels) {
+        return images.list(labels);
     }
 
     @Override

@@ -104,11 +104,16 @@ final class EngineClients implements Closeable {
 
     /** Waits for a pull or load to end; fails when nothing happened on it for {@link #requestLimit()}. */
     void awaitStream(String attempt, StreamCallback<?> callback) {
+        awaitStream(attempt, callback, requestLimit());
+    }
+
+    /** Waits for a stream to end; fails when nothing happened on it for {@code silenceLimit}. */
+    void awaitStream(String attempt, StreamCallback<?> callback, Duration silenceLimit) {
         try {
             while (!callback.awaitEnd(Duration.ofMillis(250))) {
-                if (callback.idleFor().compareTo(requestLimit()) > 0) {
+                if (callback.idleFor().compareTo(silenceLimit) > 0) {
                     callback.close();
-                    throw new EngineException(attempt + ": no progress for " + seconds(requestLimit())
+                    throw new EngineException(attempt + ": no progress for " + seconds(silenceLimit)
                             + "s; is the network or the engine down?");
                 }
             }

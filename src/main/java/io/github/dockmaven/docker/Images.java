@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -142,11 +143,15 @@ final class Images {
         }
     }
 
-    /** Lists the dangling images first, then removes each; images in use or gone meanwhile are kept. */
-    List<Removed> pruneDangling() {
-        List<Image> dangling = clients.request(
-                "Could not list dangling images",
-                c -> c.listImagesCmd().withDanglingFilter(true).exec());
+    /**
+     * Lists the dangling images carrying {@code labels} first, then removes each; images in use or gone meanwhile are
+     * kept.
+     */
+    List<Removed> pruneDangling(Map<String, String> labels) {
+        List<Image> dangling = clients.request("Could not list dangling images", c -> c.listImagesCmd()
+                .withDanglingFilter(true)
+                .withLabelFilter(labels)
+                .exec());
         List<Removed> removed = new ArrayList<>();
         for (Image image : dangling) {
             String shortId = Ids.shortId(image.getId());
@@ -160,6 +165,19 @@ final class Images {
             }
         }
         return removed;
+    }
+
+    /** The images carrying {@code labels}, each by its first tag, or by its id when it has none. */
+    List<String> list(Map<String, String> labels) {
+        List<Image> images = clients.request(
+                "Could not list images",
+                c -> c.listImagesCmd().withLabelFilter(labels).exec());
+        return images.stream().map(Images::reference).toList();
+    }
+
+    private static String reference(Image image) {
+        String[] tags = image.getRepoTags();
+        return tags != null && tags.length > 0 && !tags[0].startsWith("<none>") ? tags[0] : image.getId();
     }
 
     /**

@@ -5,9 +5,11 @@ import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.ContainerSpec.PullPolicy;
 import io.github.dockmaven.core.ContainerSpec.StopMode;
 import io.github.dockmaven.core.Durations;
+import io.github.dockmaven.core.ImageBuild;
 import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.VolumeMount;
 import io.github.dockmaven.core.WaitSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +39,13 @@ final class ConfigMapper {
 
     private ConfigMapper() {}
 
-    /** Maps and checks every container; throws {@link BuildFailure} at the first mistake. */
-    static List<ContainerSpec> map(List<Container> containers, Path baseDir) {
+    /**
+     * Maps and checks every container; throws {@link BuildFailure} at the first mistake.
+     *
+     * @param baseDir the project's folder, against which relative paths are resolved
+     * @param artifactId the project's artifactId, which names the images built without an {@code <image>}
+     */
+    static List<ContainerSpec> map(List<Container> containers, Path baseDir, String artifactId) {
         if (containers == null || containers.isEmpty()) {
             return List.of();
         }
@@ -47,7 +54,7 @@ final class ConfigMapper {
         int index = 0;
         for (Container c : containers) {
             index++;
-            ContainerSpec spec = map(c, index, baseDir);
+            ContainerSpec spec = map(c, index, baseDir, artifactId);
             if (!aliases.add(spec.alias())) {
                 throw new BuildFailure("Two <container> elements have <alias>" + spec.alias()
                         + "</alias>. Aliases must be unique in the POM: rename one of them.");
@@ -66,7 +73,7 @@ final class ConfigMapper {
         return specs;
     }
 
-    private static ContainerSpec map(Container c, int index, Path baseDir) {
+    private static ContainerSpec map(Container c, int index, Path baseDir, String artifactId) {
         String image = trim(c.image);
         if (c.alias == null || c.alias.isBlank()) {
             throw new BuildFailure("The " + ordinal(index) + " <container>"
@@ -81,6 +88,10 @@ final class ConfigMapper {
                     + " starting with a letter or digit, e.g. <alias>" + suggestAlias(alias) + "</alias>.");
         }
         String where = "Container '" + alias + "'";
+        ImageBuild build = imageBuild(where, c.build, baseDir);
+        if (image == null && build != null) {
+            image = ImageBuild.defaultTag(artifactId, alias);
+        }
         if (image == null) {
             throw new BuildFailure(where + " has no <image>. Add one, e.g. <image>postgres:16</image>.");
         }
@@ -144,7 +155,38 @@ final class ConfigMapper {
                 waitSpec(where, c.wait, ports),
                 stopMode,
                 stopTimeout,
-                RunOptionsMapper.map(where, c, networks));
+                RunOptionsMapper.map(where, c, networks),
+                build);
+    }
+
+    /** The checked {@code <build>}, or null when there is none: its context and Dockerfile must exist. */
+    private static ImageBuild imageBuild(String where, Build b, Path baseDir) {
+        if (b == null) {
+            return null;
+        }
+        String context = trim(b.context);
+        if (context == null) {
+            throw new BuildFailure(where + ": <build> has no <context>. Add the folder to build from, relative to the"
+                    + " project, e.g. <context>.</context>.");
+        }
+        Path dir = baseDir.resolve(context).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new BuildFailure(where + ": <build><context>" + context + "</context> is not a folder (" + dir
+                    + "). Create it, or fix the path (relative to the project).");
+        }
+        String dockerfile = trim(b.dockerfile) == null ? "Dockerfile" : trim(b.dockerfile);
+        Path file = dir.resolve(dockerfile).normalize();
+        if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+            throw new BuildFailure(where + ": <build><dockerfile>" + dockerfile + "</dockerfile> is not a file in the"
+                    + " context " + dir + ". Create it, or fix the path (relative to <context>).");
+        }
+        return new ImageBuild(
+                dir,
+                dir.relativize(file).toString(),
+                stringMap(b.args),
+                trim(b.target),
+                Boolean.TRUE.equals(b.pull),
+                Boolean.TRUE.equals(b.noCache));
     }
 
     private static WaitSpec waitSpec(String where, Container.Wait w, List<PortMapping> ports) {

@@ -263,6 +263,13 @@ public class Container {
      * @since 0.2.0
      */
     Healthcheck healthcheck;
+    /**
+     * Builds the image from a Dockerfile before the container runs, through the engine's API; {@code <image>} is then
+     * optional and names the tag the built image gets (default: {@code dock/<artifactId>-<alias>:latest}).
+     *
+     * @since 0.2.0
+     */
+    Build build;
 
     /** A command or entrypoint: one string, or a list of {@code <arg>}. */
     public static class Args {

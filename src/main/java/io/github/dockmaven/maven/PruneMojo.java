@@ -12,9 +12,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * A scoped {@code docker system prune}: removes the stopped containers, unused networks and unused volumes that carry
- * this plugin's labels, and dangling images; prints each resource removed and the space reclaimed. Nothing without
- * our labels is touched, except dangling (untagged, unused) images.
+ * A scoped {@code docker system prune}: removes the stopped containers, unused networks, unused volumes and dangling
+ * images that carry this plugin's labels; prints each resource removed and the space reclaimed. Nothing without our
+ * labels is touched.
  */
 @Mojo(name = "prune", threadSafe = true)
 public class PruneMojo extends AbstractDockMojo {
@@ -29,7 +29,8 @@ public class PruneMojo extends AbstractDockMojo {
     String scope;
 
     /**
-     * Whether dangling images (untagged and used by no container, whoever built them) are removed too.
+     * Whether dangling images (untagged and used by no container) that {@code run} built are removed too: a rebuild
+     * leaves the image it replaced dangling.
      *
      * @since 0.1.0
      */
@@ -54,7 +55,7 @@ public class PruneMojo extends AbstractDockMojo {
         TeardownReport report = new Teardown(engine(), console(), buildSession().executor())
                 .remove(Selection.unused(filter), RemovalPolicy.prune());
         if (images) {
-            report = report.withImages(engine().pruneDanglingImages());
+            report = report.withImages(engine().pruneDanglingImages(filter));
         }
         report.pruned().forEach(getLog()::info);
         report.throwIfIncomplete();

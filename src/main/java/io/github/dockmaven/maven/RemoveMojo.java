@@ -7,6 +7,7 @@ import io.github.dockmaven.core.Selection;
 import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.Teardown;
 import io.github.dockmaven.core.TeardownReport;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,7 +22,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class RemoveMojo extends AbstractDockMojo {
 
     /**
-     * Also removes the images the removed containers used, unless another container still uses them.
+     * Also removes the images the removed containers used, and the images {@code run} built for the project, unless
+     * another container still uses them.
      *
      * @since 0.1.0
      */
@@ -69,8 +71,10 @@ public class RemoveMojo extends AbstractDockMojo {
                     + " that is still running: " + String.join(", ", report.spared()));
         }
         if (removeImages) {
-            List<String> images =
-                    report.containers().stream().map(Started::image).toList();
+            List<String> images = new ArrayList<>();
+            report.containers().stream().map(Started::image).forEach(images::add);
+            // the images built for the project, also when their containers were removed by an earlier stop
+            images.addAll(engine().listImages(Labels.ofProject(projectId())));
             teardown.removeImages(images).forEach(image -> getLog().info("Removed image " + image));
         }
     }

@@ -51,8 +51,9 @@ public class RunMojo extends AbstractDockMojo {
     static final String OUTPUTS = "io.github.dockmaven.outputs";
 
     /**
-     * The containers to start, one {@code <container>} each: {@code alias} and {@code image} (required), {@code
-     * name}, {@code pullPolicy}, {@code archive}, {@code command}, {@code entrypoint}, {@code env}, {@code labels},
+     * The containers to start, one {@code <container>} each: {@code alias} and {@code image} (required unless {@code
+     * build} is given), {@code build} ({@code context}, {@code dockerfile}, {@code args}, {@code target}, {@code pull},
+     * {@code noCache}), {@code name}, {@code pullPolicy}, {@code archive}, {@code command}, {@code entrypoint}, {@code env}, {@code labels},
      * {@code ports}, {@code volumes}, {@code dependsOn}, {@code network}, {@code networks}, {@code wait} ({@code log},
      * {@code tcp}, {@code http}, {@code healthy}, {@code exit}, {@code timeout}), {@code stopMode} and {@code
      * stopTimeout}. Every element is explained in {@code docs/configuration.md} of the plugin's sources. Default:
@@ -118,7 +119,7 @@ public class RunMojo extends AbstractDockMojo {
     @Override
     void run() {
         List<ContainerSpec> specs =
-                ConfigMapper.map(containers, project.getBasedir().toPath());
+                ConfigMapper.map(containers, project.getBasedir().toPath(), project.getArtifactId());
         if (specs.isEmpty()) {
             getLog().info("No <containers> configured for dock:run; nothing to start");
             return;

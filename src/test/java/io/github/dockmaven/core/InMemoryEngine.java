@@ -190,7 +190,9 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, Resource> networks = new LinkedHashMap<>();
     private final Map<String, Resource> volumes = new LinkedHashMap<>();
     private final Map<String, String> removeFailures = new HashMap<>();
-    private final List<Removed> danglingImages = new ArrayList<>();
+    private final Map<Removed, Map<String, String>> danglingImages = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> imageLabels = new LinkedHashMap<>();
+    private final Map<String, EngineException.BuildFailed> buildFailures = new HashMap<>();
     private int nextId = 1;
     private int nextHostPort = 32768;
     private int nextIp = 2;
@@ -219,12 +221,30 @@ public final class InMemoryEngine implements Engine {
         return this;
     }
 
-    /** A dangling image that {@link #pruneDanglingImages()} will remove. */
-    public InMemoryEngine danglingImage(String id, long bytes) {
+    /** A dangling image with these labels, that {@link #pruneDanglingImages} removes when asked for them. */
+    public InMemoryEngine danglingImage(String id, long bytes, Map<String, String> labels) {
         synchronized (lock) {
-            danglingImages.add(new Removed("image", id, bytes));
+            danglingImages.put(new Removed("image", id, bytes), Map.copyOf(labels));
         }
         return this;
+    }
+
+    /** Building the image tagged {@code tag} fails as the engine would, at {@code step}, after printing {@code lines}. */
+    public InMemoryEngine failsToBuild(String tag, String step, String reason, List<String> lines) {
+        synchronized (lock) {
+            buildFailures.put(
+                    tag,
+                    new EngineException.BuildFailed(
+                            "Could not build image '" + tag + "': " + reason, step, reason, lines, null));
+        }
+        return this;
+    }
+
+    /** The labels the image tagged {@code tag} was built with, or null when it was not built. */
+    public Map<String, String> labelsOfImage(String tag) {
+        synchronized (lock) {
+            return imageLabels.get(tag);
+        }
     }
 
     /** A container that exists before the test, e.g. a foreign one; returns its id. */
@@ -689,12 +709,49 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public List<Removed> pruneDanglingImages() {
+    public List<Removed> pruneDanglingImages(Map<String, String> labels) {
         synchronized (lock) {
             record("pruneDanglingImages", "", "");
-            List<Removed> removed = List.copyOf(danglingImages);
-            danglingImages.clear();
+            List<Removed> removed = danglingImages.entrySet().stream()
+                    .filter(image -> carries(image.getValue(), labels))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            removed.forEach(danglingImages::remove);
             return removed;
+        }
+    }
+
+    /**
+     * Prints a step line and the Dockerfile's path, then tags the image present with its labels; or fails as {@link
+     * #failsToBuild} scripted it, printing its lines.
+     */
+    @Override
+    public String buildImage(ImageBuild build, String tag, Map<String, String> labels, Consumer<String> output) {
+        EngineException.BuildFailed failure;
+        synchronized (lock) {
+            record("buildImage", tag, build.dockerfile());
+            failure = buildFailures.get(tag);
+        }
+        if (failure != null) {
+            failure.lastLines().forEach(output);
+            throw failure;
+        }
+        output.accept("Step 1/1 : FROM " + build.context().resolve(build.dockerfile()));
+        synchronized (lock) {
+            images.put(tag, ImageState.PRESENT);
+            imageLabels.put(tag, Map.copyOf(labels));
+            return "sha256:" + newId();
+        }
+    }
+
+    @Override
+    public List<String> listImages(Map<String, String> labels) {
+        synchronized (lock) {
+            return imageLabels.entrySet().stream()
+                    .filter(image -> images.get(image.getKey()) == ImageState.PRESENT)
+                    .filter(image -> carries(image.getValue(), labels))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
     }
 

@@ -23,6 +23,7 @@ final class Specs {
     private StopMode stopMode = StopMode.STOP;
     private Duration stopTimeout = Duration.ofSeconds(3);
     private RunOptions options = RunOptions.DEFAULTS;
+    private ImageBuild imageBuild;
 
     private Specs(String alias) {
         this.alias = alias;
@@ -105,6 +106,12 @@ final class Specs {
         return this;
     }
 
+    /** Its image is built as {@code imageBuild} says, tagged with its {@link #image}. */
+    Specs builtFrom(ImageBuild imageBuild) {
+        this.imageBuild = imageBuild;
+        return this;
+    }
+
     ContainerSpec build() {
         return new ContainerSpec(
                 alias,
@@ -123,7 +130,8 @@ final class Specs {
                 readiness,
                 stopMode,
                 stopTimeout,
-                options);
+                options,
+                imageBuild);
     }
 
     /** A plan of the given containers. */

@@ -199,7 +199,17 @@ class StarterPullTest {
         }
 
         @Override
-        public List<Removed> pruneDanglingImages() {
+        public List<Removed> pruneDanglingImages(Map<String, String> labels) {
+            return List.of();
+        }
+
+        @Override
+        public String buildImage(ImageBuild build, String tag, Map<String, String> labels, Consumer<String> output) {
+            throw new UnsupportedOperationException("this engine only pulls");
+        }
+
+        @Override
+        public List<String> listImages(Map<String, String> labels) {
             return List.of();
         }
 

@@ -188,9 +188,9 @@ class TeardownByLabelsTest {
                 List.of(),
                 List.of("shop-net-s1"),
                 List.of("shop-vol-data-s1:/var/lib/data"));
-        engine.danglingImage("sha256:" + "d1".repeat(32), 12_300_000);
+        engine.danglingImage("sha256:" + "d1".repeat(32), 12_300_000, Labels.ofProject(PROJECT));
 
-        TeardownReport report = prune().withImages(engine.pruneDanglingImages());
+        TeardownReport report = prune().withImages(engine.pruneDanglingImages(Labels.ofProject(PROJECT)));
 
         assertThat(report.pruned())
                 .containsExactly(

@@ -659,7 +659,7 @@ class DockerJavaEngineIT {
         // a commit without repository gives an untagged image: a dangling one
         String dangling = docker.commitCmd(container).withLabels(labels()).exec();
 
-        List<Removed> removed = engine.pruneDanglingImages();
+        List<Removed> removed = engine.pruneDanglingImages(labels());
 
         assertThat(removed)
                 .filteredOn(r -> r.name().equals(Ids.shortId(dangling)))

@@ -35,7 +35,7 @@ class ConfigMapperTest {
     }
 
     private static List<ContainerSpec> map(Container... containers) {
-        return ConfigMapper.map(List.of(containers), BASE_DIR);
+        return ConfigMapper.map(List.of(containers), BASE_DIR, "shop");
     }
 
     private static ContainerSpec mapOne(Container container) {
@@ -52,8 +52,8 @@ class ConfigMapperTest {
 
     @Test
     void noContainersMapToNone() {
-        assertThat(ConfigMapper.map(null, BASE_DIR)).isEmpty();
-        assertThat(ConfigMapper.map(List.of(), BASE_DIR)).isEmpty();
+        assertThat(ConfigMapper.map(null, BASE_DIR, "shop")).isEmpty();
+        assertThat(ConfigMapper.map(List.of(), BASE_DIR, "shop")).isEmpty();
     }
 
     @Test

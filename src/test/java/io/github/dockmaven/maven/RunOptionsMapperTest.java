@@ -40,7 +40,7 @@ class RunOptionsMapperTest {
     }
 
     private ContainerSpec map(Consumer<Container> configure) {
-        return ConfigMapper.map(List.of(app(configure)), baseDir).get(0);
+        return ConfigMapper.map(List.of(app(configure)), baseDir, "shop").get(0);
     }
 
     private void assertFails(String message, Consumer<Container> configure) {

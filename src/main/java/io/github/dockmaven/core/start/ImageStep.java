@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * Makes an image present as the {@code <pullPolicy>} of each container using it asks: looked up, loaded from an
- * archive or pulled. It fails when an image that must not be pulled is missing, an archive does not hold the image, or
- * the pull fails.
+ * Makes an image present: built, when a container using it has a {@code <build>}; else as the {@code <pullPolicy>} of
+ * each container using it asks: looked up, loaded from an archive or pulled. It fails when a build fails, an image
+ * that must not be pulled is missing, an archive does not hold the image, or the pull fails.
  */
 final class ImageStep {
 
@@ -40,13 +40,21 @@ final class ImageStep {
     private final ImageCache images;
     private final PullDisplay pulls;
     private final LongSupplier nanoTime;
+    private final BuildImage builds;
 
-    ImageStep(Engine engine, Console console, ImageCache images, PullDisplay pulls, LongSupplier nanoTime) {
+    ImageStep(
+            Engine engine,
+            Console console,
+            ImageCache images,
+            PullDisplay pulls,
+            LongSupplier nanoTime,
+            BuildImage builds) {
         this.engine = engine;
         this.console = console;
         this.images = images;
         this.pulls = pulls;
         this.nanoTime = nanoTime;
+        this.builds = builds;
     }
 
     /** The containers of {@code specs}, by image, each image's list holding one container per distinct policy. */
@@ -63,12 +71,20 @@ final class ImageStep {
     }
 
     private static boolean sameWay(ContainerSpec a, ContainerSpec b) {
-        return a.pullPolicy() == b.pullPolicy() && Objects.equals(a.archive(), b.archive());
+        return a.pullPolicy() == b.pullPolicy()
+                && Objects.equals(a.archive(), b.archive())
+                && Objects.equals(a.build(), b.build());
     }
 
-    /** Applies the policy of each of {@code users}, containers of one image, in turn. */
+    /**
+     * Builds the image of {@code users}, containers of one image, when one of them has a {@code <build>} (the others
+     * run what it built); else applies the policy of each in turn.
+     */
     void run(List<ContainerSpec> users) {
-        users.forEach(this::ensure);
+        users.stream()
+                .filter(ContainerSpec::isBuilt)
+                .findFirst()
+                .ifPresentOrElse(builds::build, () -> users.forEach(this::ensure));
     }
 
     private void ensure(ContainerSpec spec) {

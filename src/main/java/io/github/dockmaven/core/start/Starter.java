@@ -29,7 +29,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Starts the containers of a {@link Plan}: pulls what is missing, creates the build's network and volumes, then takes
+ * Starts the containers of a {@link Plan}: builds the images to build and pulls what is missing, creates the build's network and volumes, then takes
  * every container through its {@link ContainerStep steps} as soon as what it depends on is ready, independent ones in
  * parallel. If anything fails, everything this execution created is removed before the failure is thrown.
  *
@@ -102,7 +102,13 @@ public final class Starter {
         this.scope = scope;
         this.outputs = outputs;
         this.executor = executor;
-        this.image = new ImageStep(engine, console, images, pulls, nanoTime);
+        this.image = new ImageStep(
+                engine,
+                console,
+                images,
+                pulls,
+                nanoTime,
+                new BuildImage(engine, console, scope, outputs, images, nanoTime));
         this.hints = new ConflictHints(engine, console, scope);
         this.nanoTime = nanoTime;
     }

@@ -107,6 +107,7 @@ class ConflictHintsTest {
                 new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10)),
                 StopMode.STOP,
                 Duration.ofSeconds(3),
-                RunOptions.DEFAULTS);
+                RunOptions.DEFAULTS,
+                null);
     }
 }

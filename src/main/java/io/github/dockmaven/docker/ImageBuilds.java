@@ -1,0 +1,96 @@
+package io.github.dockmaven.docker;
+
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import io.github.dockmaven.core.EngineException;
+import io.github.dockmaven.core.ImageBuild;
+import io.github.dockmaven.core.LogLine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Builds images from a Dockerfile through the engine's build API (no CLI). The context is sent as docker-java packs
+ * it from the folder, which leaves out what its {@code .dockerignore} lists. Intermediate containers are removed also
+ * when a step fails ({@code forcerm}).
+ */
+final class ImageBuilds {
+
+    /**
+     * How long a build may print nothing before it counts as stuck: a step may compile or download for minutes without
+     * a line of output, so this is far longer than a request's deadline.
+     */
+    static final Duration SILENCE_LIMIT = Duration.ofMinutes(30);
+
+    private final EngineClients clients;
+
+    ImageBuilds(EngineClients clients) {
+        this.clients = clients;
+    }
+
+    String build(ImageBuild build, String tag, Map<String, String> labels, Consumer<String> output) {
+        String attempt = "Could not build image '" + tag + "'";
+        BuildTranscript transcript = new BuildTranscript(output);
+        LineAssembler lines = new LineAssembler(transcript);
+        AtomicReference<String> error = new AtomicReference<>();
+        StreamCallback<BuildResponseItem> callback = new StreamCallback<>() {
+            @Override
+            protected void handle(BuildResponseItem item) {
+                if (item.getStream() != null) {
+                    lines.accept(LogLine.Stream.STDOUT, item.getStream().getBytes(StandardCharsets.UTF_8));
+                }
+                String reported = Answers.errorOf(item);
+                if (reported != null) {
+                    error.compareAndSet(null, reported);
+                }
+            }
+
+            @Override
+            protected void ended() {
+                lines.flush();
+            }
+        };
+        try {
+            // the streaming client: a build runs far longer than a request's deadline
+            command(clients.client(attempt, true).buildImageCmd(), build, tag, labels)
+                    .exec(callback);
+        } catch (RuntimeException e) {
+            throw clients.failure(attempt, e);
+        }
+        clients.awaitStream(attempt, callback, SILENCE_LIMIT);
+        if (callback.failure() instanceof DockerException docker) {
+            error.compareAndSet(null, Failures.engineMessage(docker));
+        } else if (callback.failure() != null) {
+            throw clients.failure(attempt, callback.failure());
+        }
+        if (error.get() != null) {
+            throw new EngineException.BuildFailed(
+                    attempt + ": " + error.get(),
+                    transcript.step(),
+                    error.get(),
+                    transcript.lastLines(),
+                    callback.failure());
+        }
+        return clients.request(attempt, c -> c.inspectImageCmd(tag).exec().getId());
+    }
+
+    private static BuildImageCmd command(BuildImageCmd cmd, ImageBuild build, String tag, Map<String, String> labels) {
+        cmd.withBaseDirectory(build.context().toFile())
+                .withDockerfile(build.context().resolve(build.dockerfile()).toFile())
+                .withTags(Set.of(tag))
+                .withLabels(labels)
+                .withPull(build.pull())
+                .withNoCache(build.noCache())
+                .withRemove(true)
+                .withForcerm(true);
+        if (build.target() != null) {
+            cmd.withTarget(build.target());
+        }
+        build.args().forEach(cmd::withBuildArg);
+        return cmd;
+    }
+}
