@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 /**
  * Stops and removes a batch of containers concurrently, in reverse dependency order: a container stops once everything
  * that depends on it is gone, and containers that do not depend on each other stop at the same time. Already stopped
- * or gone counts as done.
+ * or gone counts as done. A graceful removal runs each container's {@link StopHooks} around its stop.
  */
 final class ContainerRemoval {
 
@@ -32,11 +32,13 @@ final class ContainerRemoval {
     private final Engine engine;
     private final Console console;
     private final Executor executor;
+    private final AroundStop aroundStop;
 
     ContainerRemoval(Engine engine, Console console, Executor executor) {
         this.engine = engine;
         this.console = console;
         this.executor = executor;
+        this.aroundStop = new AroundStop(engine, console);
     }
 
     /** Removes {@code containers}; returns what became of each, dependents before what they depend on. */
@@ -79,10 +81,19 @@ final class ContainerRemoval {
         long start = System.nanoTime();
         boolean graceful = policy.force() == RemovalPolicy.Force.GRACEFUL;
         try {
+            if (graceful) {
+                aroundStop.beforeStop(container);
+            }
             if (graceful
                     && container.stopMode() == ContainerSpec.StopMode.STOP
                     && !container.stopTimeout().isZero()) {
                 engine.stopContainer(container.id(), container.stopTimeout());
+            } else if (graceful && !container.hooks().copyOut().isEmpty()) {
+                // killed here rather than by the removal: its files are copied out of the stopped container first
+                engine.stopContainer(container.id(), Duration.ZERO);
+            }
+            if (graceful) {
+                aroundStop.afterStop(container);
             }
             engine.removeContainer(container.id());
         } catch (RuntimeException e) {

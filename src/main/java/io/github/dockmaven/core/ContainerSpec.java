@@ -25,6 +25,10 @@ import java.util.Map;
  * @param readiness the readiness conditions (the {@code <wait>} element)
  * @param stopMode how to stop it
  * @param stopTimeout the grace period between SIGTERM and SIGKILL
+ * @param postStart commands run inside the container, in order, once its wait holds; it is ready when all exited 0
+ * @param preStop commands run inside the container before a graceful stop; a failure is a warning
+ * @param copyIn host files or folders copied into the container after it is created, before it starts
+ * @param copyOut container paths copied to the host after a graceful stop, before the container is removed
  */
 public record ContainerSpec(
         String alias,
@@ -42,7 +46,11 @@ public record ContainerSpec(
         List<String> networks,
         WaitSpec readiness,
         StopMode stopMode,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        List<Exec> postStart,
+        List<Exec> preStop,
+        List<CopyEntry> copyIn,
+        List<CopyEntry> copyOut) {
 
     /** When to pull an image. */
     public enum PullPolicy {

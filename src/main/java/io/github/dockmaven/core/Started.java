@@ -16,6 +16,8 @@ import java.util.Map;
  * @param stopMode how to stop it
  * @param stopTimeout the grace period of a graceful stop
  * @param dependsOn the aliases it depends on, so that stop runs in reverse order
+ * @param hooks what a graceful stop runs around stopping it ({@code preStop}, {@code copyOut}); {@link
+ *     StopHooks#NONE} until it is ready, and for a container found by its labels
  */
 public record Started(
         String alias,
@@ -26,7 +28,22 @@ public record Started(
         String ip,
         ContainerSpec.StopMode stopMode,
         Duration stopTimeout,
-        List<String> dependsOn) {
+        List<String> dependsOn,
+        StopHooks hooks) {
+
+    /** A container with nothing to do around its stop. */
+    public Started(
+            String alias,
+            String image,
+            String id,
+            String name,
+            Map<String, Integer> ports,
+            String ip,
+            ContainerSpec.StopMode stopMode,
+            Duration stopTimeout,
+            List<String> dependsOn) {
+        this(alias, image, id, name, ports, ip, stopMode, stopTimeout, dependsOn, StopHooks.NONE);
+    }
 
     /** {@code 'db' (postgres:16, 3f2a1c9b04de)}. */
     public String describe() {

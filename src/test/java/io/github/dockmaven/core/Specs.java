@@ -22,6 +22,10 @@ final class Specs {
     private WaitSpec readiness = new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10));
     private StopMode stopMode = StopMode.STOP;
     private Duration stopTimeout = Duration.ofSeconds(3);
+    private final List<Exec> postStart = new ArrayList<>();
+    private final List<Exec> preStop = new ArrayList<>();
+    private final List<CopyEntry> copyIn = new ArrayList<>();
+    private final List<CopyEntry> copyOut = new ArrayList<>();
 
     private Specs(String alias) {
         this.alias = alias;
@@ -99,6 +103,28 @@ final class Specs {
         return this;
     }
 
+    /** Runs {@code argv} inside it once its wait holds. */
+    Specs postStart(String... argv) {
+        postStart.add(new Exec(List.of(argv)));
+        return this;
+    }
+
+    /** Runs {@code argv} inside it before a graceful stop. */
+    Specs preStop(String... argv) {
+        preStop.add(new Exec(List.of(argv)));
+        return this;
+    }
+
+    Specs copyIn(String from, String to) {
+        copyIn.add(new CopyEntry(from, to));
+        return this;
+    }
+
+    Specs copyOut(String from, String to) {
+        copyOut.add(new CopyEntry(from, to));
+        return this;
+    }
+
     ContainerSpec build() {
         return new ContainerSpec(
                 alias,
@@ -116,7 +142,11 @@ final class Specs {
                 List.copyOf(networks),
                 readiness,
                 stopMode,
-                stopTimeout);
+                stopTimeout,
+                List.copyOf(postStart),
+                List.copyOf(preStop),
+                List.copyOf(copyIn),
+                List.copyOf(copyOut));
     }
 
     /** A plan of the given containers. */

@@ -105,6 +105,10 @@ class ConflictHintsTest {
                 List.of(),
                 new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(10)),
                 StopMode.STOP,
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 }
