@@ -31,20 +31,6 @@ public record Started(
         List<String> dependsOn,
         StopHooks hooks) {
 
-    /** A container with nothing to do around its stop. */
-    public Started(
-            String alias,
-            String image,
-            String id,
-            String name,
-            Map<String, Integer> ports,
-            String ip,
-            ContainerSpec.StopMode stopMode,
-            Duration stopTimeout,
-            List<String> dependsOn) {
-        this(alias, image, id, name, ports, ip, stopMode, stopTimeout, dependsOn, StopHooks.NONE);
-    }
-
     /** {@code 'db' (postgres:16, 3f2a1c9b04de)}. */
     public String describe() {
         return "'" + alias + "' (" + image + ", " + Ids.shortId(id) + ")";

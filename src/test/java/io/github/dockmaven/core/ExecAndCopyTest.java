@@ -73,6 +73,15 @@ class ExecAndCopyTest {
         return Ids.shortId(engine.idOf(alias));
     }
 
+    /** When {@code op} happened last. */
+    private long lastSeq(String op) {
+        return engine.events().stream()
+                .filter(e -> e.op().equals(op))
+                .mapToLong(Event::seq)
+                .max()
+                .orElseThrow();
+    }
+
     private List<String> details(String op) {
         return engine.events().stream()
                 .filter(e -> e.op().equals(op))
@@ -91,12 +100,7 @@ class ExecAndCopyTest {
                         "/project/src/init.sql -> /docker-entrypoint-initdb.d/init.sql",
                         "/project/src/conf -> /etc/db/conf.d");
         assertThat(seq("copyIn", "db")).isGreaterThan(seq("createContainer", "db"));
-        assertThat(seq("startContainer", "db"))
-                .isGreaterThan(engine.events().stream()
-                        .filter(e -> e.op().equals("copyIn"))
-                        .mapToLong(Event::seq)
-                        .max()
-                        .orElseThrow());
+        assertThat(seq("startContainer", "db")).isGreaterThan(lastSeq("copyIn"));
     }
 
     @Test
@@ -112,12 +116,7 @@ class ExecAndCopyTest {
 
         assertThat(details("exec")).containsExactly("psql -c create", "touch /done");
         assertThat(seq("exec", "db")).isGreaterThan(seq("log", "db"));
-        assertThat(seq("createContainer", "api"))
-                .isGreaterThan(engine.events().stream()
-                        .filter(e -> e.op().equals("exec"))
-                        .mapToLong(Event::seq)
-                        .max()
-                        .orElseThrow());
+        assertThat(seq("createContainer", "api")).isGreaterThan(lastSeq("exec"));
         assertThat(output.get("db"))
                 .containsSubsequence("ready", "[exec] $ psql -c create", "[exec] CREATE TABLE", "[exec] $ touch /done");
     }
