@@ -236,4 +236,18 @@ class ExecAndCopyTest {
         assertThat(details("exec")).containsExactly("init");
         assertThat(engine.happened("copyOut", "db")).isFalse();
     }
+
+    @Test
+    void aReadyContainerRolledBackBecauseAnotherFailedRunsItsStopHooks() {
+        engine.script("db").holds("/var/log/db.log", "the server's log");
+        engine.script("api").execAnswers("migrate", 1);
+
+        startFails(
+                container("db").preStop("flush").copyOut("/var/log/db.log", "/project/target/db.log"),
+                container("api").dependsOn("db").postStart("migrate"));
+
+        assertThat(details("exec")).containsExactly("migrate", "flush");
+        assertThat(engine.copiedOut()).isEqualTo(Map.of(Path.of("/project/target/db.log"), "the server's log"));
+        assertThat(engine.containers()).isEmpty();
+    }
 }
