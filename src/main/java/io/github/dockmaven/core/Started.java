@@ -31,6 +31,11 @@ public record Started(
         List<String> dependsOn,
         StopHooks hooks) {
 
+    /** This container, with {@code hooks} to run around its stop. */
+    public Started withHooks(StopHooks hooks) {
+        return new Started(alias, image, id, name, ports, ip, stopMode, stopTimeout, dependsOn, hooks);
+    }
+
     /** {@code 'db' (postgres:16, 3f2a1c9b04de)}. */
     public String describe() {
         return "'" + alias + "' (" + image + ", " + Ids.shortId(id) + ")";

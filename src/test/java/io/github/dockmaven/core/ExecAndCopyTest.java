@@ -250,4 +250,25 @@ class ExecAndCopyTest {
         assertThat(engine.copiedOut()).isEqualTo(Map.of(Path.of("/project/target/db.log"), "the server's log"));
         assertThat(engine.containers()).isEmpty();
     }
+
+    @Test
+    void containersFoundByLabelsGetTheHooksOfTheirAliasFromAKnownConfiguration() {
+        engine.script("svc").holds("/tmp/state", "started");
+        engine.givenContainer(
+                "shop-svc", IMAGE, Map.of(Labels.ALIAS, "svc", "dock.test", "x"), ContainerInfo.Status.RUNNING);
+        engine.givenContainer(
+                "shop-other", IMAGE, Map.of(Labels.ALIAS, "other", "dock.test", "x"), ContainerInfo.Status.RUNNING);
+        StopHooks svc = new StopHooks(
+                List.of(new Exec(List.of("flush"))), List.of(new CopyEntry("/tmp/state", "/project/target/out/")));
+
+        new Teardown(engine, console, executor)
+                .remove(
+                        Selection.byLabels(Map.of("dock.test", "x")).withHooks(Map.of("svc", svc)),
+                        RemovalPolicy.stop())
+                .throwIfIncomplete();
+
+        assertThat(engine.calls("exec")).containsExactly("svc");
+        assertThat(engine.copiedOut()).isEqualTo(Map.of(Path.of("/project/target/out/state"), "started"));
+        assertThat(engine.containers()).isEmpty();
+    }
 }
