@@ -82,18 +82,7 @@ final class ContainerRemoval {
         boolean graceful = policy.force() == RemovalPolicy.Force.GRACEFUL;
         try {
             if (graceful) {
-                aroundStop.beforeStop(container);
-            }
-            if (graceful
-                    && container.stopMode() == ContainerSpec.StopMode.STOP
-                    && !container.stopTimeout().isZero()) {
-                engine.stopContainer(container.id(), container.stopTimeout());
-            } else if (graceful && !container.hooks().copyOut().isEmpty()) {
-                // killed here rather than by the removal: its files are copied out of the stopped container first
-                engine.stopContainer(container.id(), Duration.ZERO);
-            }
-            if (graceful) {
-                aroundStop.afterStop(container);
+                stopAsConfigured(container);
             }
             engine.removeContainer(container.id());
         } catch (RuntimeException e) {
@@ -110,6 +99,21 @@ final class ContainerRemoval {
         } else {
             console.debug(message);
         }
+    }
+
+    /**
+     * Stops the container as {@code run} configured it, with its stop hooks around the stop. A container that is
+     * stopped by killing it is killed by its removal, unless files are to be copied out of it first.
+     */
+    private void stopAsConfigured(Started container) {
+        aroundStop.beforeStop(container);
+        if (container.stopMode() == ContainerSpec.StopMode.STOP
+                && !container.stopTimeout().isZero()) {
+            engine.stopContainer(container.id(), container.stopTimeout());
+        } else if (!container.hooks().copyOut().isEmpty()) {
+            engine.stopContainer(container.id(), Duration.ZERO);
+        }
+        aroundStop.afterStop(container);
     }
 
     /** The containers, each after every container that depends on it; otherwise in the order given. */
