@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 /**
  * Stops and removes a batch of containers concurrently, in reverse dependency order: a container stops once everything
  * that depends on it is gone, and containers that do not depend on each other stop at the same time. Already stopped
- * or gone counts as done.
+ * or gone counts as done. A graceful removal runs each container's {@link StopHooks} around its stop.
  */
 final class ContainerRemoval {
 
@@ -32,11 +32,13 @@ final class ContainerRemoval {
     private final Engine engine;
     private final Console console;
     private final Executor executor;
+    private final AroundStop aroundStop;
 
     ContainerRemoval(Engine engine, Console console, Executor executor) {
         this.engine = engine;
         this.console = console;
         this.executor = executor;
+        this.aroundStop = new AroundStop(engine, console);
     }
 
     /** Removes {@code containers}; returns what became of each, dependents before what they depend on. */
@@ -79,10 +81,8 @@ final class ContainerRemoval {
         long start = System.nanoTime();
         boolean graceful = policy.force() == RemovalPolicy.Force.GRACEFUL;
         try {
-            if (graceful
-                    && container.stopMode() == ContainerSpec.StopMode.STOP
-                    && !container.stopTimeout().isZero()) {
-                engine.stopContainer(container.id(), container.stopTimeout());
+            if (graceful) {
+                stopAsConfigured(container);
             }
             engine.removeContainer(container.id());
         } catch (RuntimeException e) {
@@ -99,6 +99,21 @@ final class ContainerRemoval {
         } else {
             console.debug(message);
         }
+    }
+
+    /**
+     * Stops the container as {@code run} configured it, with its stop hooks around the stop. A container that is
+     * stopped by killing it is killed by its removal, unless files are to be copied out of it first.
+     */
+    private void stopAsConfigured(Started container) {
+        aroundStop.beforeStop(container);
+        if (container.stopMode() == ContainerSpec.StopMode.STOP
+                && !container.stopTimeout().isZero()) {
+            engine.stopContainer(container.id(), container.stopTimeout());
+        } else if (!container.hooks().copyOut().isEmpty()) {
+            engine.stopContainer(container.id(), Duration.ZERO);
+        }
+        aroundStop.afterStop(container);
     }
 
     /** The containers, each after every container that depends on it; otherwise in the order given. */

@@ -28,6 +28,10 @@ import java.util.Map;
  * @param options how it runs: resources, privileges, hosts, platform, health check ({@code docker run}'s options)
  * @param build how the image is built before it runs, or null when it is pulled or present; {@code image} is then
  *     the tag the built image gets
+ * @param postStart commands run inside the container, in order, once its wait holds; it is ready when all exited 0
+ * @param preStop commands run inside the container before a graceful stop; a failure is a warning
+ * @param copyIn host files or folders copied into the container after it is created, before it starts
+ * @param copyOut container paths copied to the host after a graceful stop, before the container is removed
  */
 public record ContainerSpec(
         String alias,
@@ -47,7 +51,11 @@ public record ContainerSpec(
         StopMode stopMode,
         Duration stopTimeout,
         RunOptions options,
-        ImageBuild build) {
+        ImageBuild build,
+        List<Exec> postStart,
+        List<Exec> preStop,
+        List<CopyEntry> copyIn,
+        List<CopyEntry> copyOut) {
 
     /** When to pull an image. */
     public enum PullPolicy {

@@ -85,6 +85,25 @@ public interface Engine extends Closeable {
      */
     Closeable followLogs(String id, Consumer<LogLine> sink, Runnable onEnd);
 
+    /**
+     * Runs {@code argv} inside the running container, without a shell, calling {@code output} once per whole line of
+     * its output, and returns its exit code once it ended. A program that is not in the image, or cannot be run, ends
+     * with 126 or 127 (and the engine's words as output), or fails with an {@link EngineException}, by engine.
+     */
+    int exec(String id, List<String> argv, Consumer<LogLine> output);
+
+    /**
+     * Copies the host file or folder {@code source} into the container (created, running or stopped) so that it gets
+     * the container path {@code target}; missing parent folders are created.
+     */
+    void copyIn(String id, Path source, String target);
+
+    /**
+     * Copies the container's file or folder {@code source} to the host path {@code target}, replacing what is there;
+     * missing parent folders are created. Throws {@link EngineException.NotFound} when {@code source} does not exist.
+     */
+    void copyOut(String id, String source, Path target);
+
     /** Removes the dangling images carrying all the given labels and returns what was removed. */
     List<Removed> pruneDanglingImages(Map<String, String> labels);
 

@@ -159,6 +159,23 @@ public final class GuardedEngine implements Engine {
     }
 
     @Override
+    public int exec(String id, List<String> argv, Consumer<LogLine> output) {
+        checkOpen("running", "a command in container " + Ids.shortId(id));
+        return delegate.exec(id, argv, output);
+    }
+
+    @Override
+    public void copyIn(String id, Path source, String target) {
+        checkOpen("copying", source + " into container " + Ids.shortId(id));
+        delegate.copyIn(id, source, target);
+    }
+
+    @Override
+    public void copyOut(String id, String source, Path target) {
+        delegate.copyOut(id, source, target);
+    }
+
+    @Override
     public List<Removed> pruneDanglingImages(Map<String, String> labels) {
         return delegate.pruneDanglingImages(labels);
     }

@@ -98,6 +98,7 @@ public final class LabelledSelection implements Selection {
                 "",
                 labels.stopMode(),
                 labels.stopTimeout(),
-                labels.dependsOn());
+                labels.dependsOn(),
+                StopHooks.NONE);
     }
 }

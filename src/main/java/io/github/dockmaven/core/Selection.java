@@ -23,6 +23,14 @@ public interface Selection {
     /** Told, once the teardown ends, what it removed. */
     default void removed(TeardownReport report) {}
 
+    /**
+     * This selection, each container with the {@link StopHooks} that {@code hooks} holds for its alias (others keep
+     * theirs): for a stop that finds by labels the containers of a configuration it knows.
+     */
+    default Selection withHooks(Map<String, StopHooks> hooks) {
+        return new HookedSelection(this, hooks);
+    }
+
     /** What one run recorded; the record forgets what was removed. */
     static Selection of(RunRecord record) {
         return new RunSelection(record);

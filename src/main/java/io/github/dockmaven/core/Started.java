@@ -16,6 +16,8 @@ import java.util.Map;
  * @param stopMode how to stop it
  * @param stopTimeout the grace period of a graceful stop
  * @param dependsOn the aliases it depends on, so that stop runs in reverse order
+ * @param hooks what a graceful stop runs around stopping it ({@code preStop}, {@code copyOut}); {@link
+ *     StopHooks#NONE} until it is ready, and for a container found by its labels
  */
 public record Started(
         String alias,
@@ -26,7 +28,13 @@ public record Started(
         String ip,
         ContainerSpec.StopMode stopMode,
         Duration stopTimeout,
-        List<String> dependsOn) {
+        List<String> dependsOn,
+        StopHooks hooks) {
+
+    /** This container, with {@code hooks} to run around its stop. */
+    public Started withHooks(StopHooks hooks) {
+        return new Started(alias, image, id, name, ports, ip, stopMode, stopTimeout, dependsOn, hooks);
+    }
 
     /** {@code 'db' (postgres:16, 3f2a1c9b04de)}. */
     public String describe() {

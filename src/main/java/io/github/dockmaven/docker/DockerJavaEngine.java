@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  *       answering (5 s to connect + 60 s to answer by default), and every call survives a connection the engine closed
  *       while restarting;
  *   <li>{@link Containers} with {@link CreateRequest}; {@link NetworksAndVolumes}; {@link Images}; {@link ImageBuilds};
- *       {@link LogFollower};
+ *       {@link LogFollower}; {@link Execs} (commands inside a container); {@link Archives} (files in and out through
+ *       tar streams);
  *   <li>{@link Answers}: the engine's answers in the port's types, pure;
  *   <li>{@link EngineQuirks} with {@link PodmanHealth}: where Podman differs;
  *   <li>{@link Failures}: every failure is an {@link EngineException} whose message says what was attempted and what
@@ -49,6 +50,8 @@ public final class DockerJavaEngine implements Engine {
     private final Containers containers;
     private final NetworksAndVolumes resources;
     private final LogFollower logs;
+    private final Execs execs;
+    private final Archives archives;
 
     /** An engine that pulls anonymously. */
     public DockerJavaEngine(EngineEndpoint endpoint) {
@@ -71,6 +74,8 @@ public final class DockerJavaEngine implements Engine {
         this.containers = new Containers(clients, quirks);
         this.resources = new NetworksAndVolumes(clients);
         this.logs = new LogFollower(clients);
+        this.execs = new Execs(clients);
+        this.archives = new Archives(clients);
     }
 
     /**
@@ -228,6 +233,27 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Closeable followLogs(String id, Consumer<LogLine> sink, Runnable onEnd) {
         return logs.follow(id, sink, onEnd);
+    }
+
+    /**
+     * {@inheritDoc} Runs on the client without response timeout: a command may run for long. Docker reports a program
+     * missing from the image as exit 126 or 127, with its words as output.
+     */
+    @Override
+    public int exec(String id, List<String> argv, Consumer<LogLine> output) {
+        return execs.run(id, argv, output);
+    }
+
+    /** {@inheritDoc} The tar stream is built in memory, named as {@code target}, and unpacked by the engine at /. */
+    @Override
+    public void copyIn(String id, Path source, String target) {
+        archives.copyIn(id, source, target);
+    }
+
+    /** {@inheritDoc} The engine's tar stream is unpacked as it arrives, its top entry renamed to {@code target}. */
+    @Override
+    public void copyOut(String id, String source, Path target) {
+        archives.copyOut(id, source, target);
     }
 
     /** Closes every client; running calls fail. */

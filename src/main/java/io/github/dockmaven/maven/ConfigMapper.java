@@ -4,7 +4,9 @@ import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.ContainerSpec.PullPolicy;
 import io.github.dockmaven.core.ContainerSpec.StopMode;
+import io.github.dockmaven.core.CopyEntry;
 import io.github.dockmaven.core.Durations;
+import io.github.dockmaven.core.Exec;
 import io.github.dockmaven.core.ImageBuild;
 import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.VolumeMount;
@@ -156,7 +158,11 @@ final class ConfigMapper {
                 stopMode,
                 stopTimeout,
                 RunOptionsMapper.map(where, c, networks),
-                build);
+                build,
+                execs(where, "postStart", c.postStart),
+                execs(where, "preStop", c.preStop),
+                copies(where, "copyIn", c.copyIn, baseDir),
+                copies(where, "copyOut", c.copyOut, baseDir));
     }
 
     /** The checked {@code <build>}, or null when there is none: its context and Dockerfile must exist. */
@@ -187,6 +193,64 @@ final class ConfigMapper {
                 trim(b.target),
                 Boolean.TRUE.equals(b.pull),
                 Boolean.TRUE.equals(b.noCache));
+    }
+
+    // ---- commands inside the container, files in and out (issue 11)
+
+    private static List<Exec> execs(String where, String element, List<Container.Args> commands) {
+        List<Exec> execs = new ArrayList<>();
+        int index = 0;
+        for (Container.Args command : commands == null ? List.<Container.Args>of() : commands) {
+            index++;
+            List<String> argv = command == null ? null : args(where, element + "><exec", command);
+            if (argv == null) {
+                throw new BuildFailure(where + ": the " + ordinal(index) + " <exec> of <" + element + "> is empty."
+                        + " Give the command as one string, e.g. <exec>sh -c 'echo ready'</exec>, or as a list of"
+                        + " <arg>.");
+            }
+            execs.add(new Exec(argv));
+        }
+        return List.copyOf(execs);
+    }
+
+    /**
+     * The entries of {@code <copyIn>} (host {@code from}, which must exist) or {@code <copyOut>} (host {@code to}),
+     * the host side resolved against the project, the container side absolute.
+     */
+    private static List<CopyEntry> copies(String where, String element, List<Container.Copy> entries, Path baseDir) {
+        boolean in = element.equals("copyIn");
+        List<CopyEntry> copies = new ArrayList<>();
+        int index = 0;
+        for (Container.Copy entry : entries == null ? List.<Container.Copy>of() : entries) {
+            index++;
+            String from = entry == null ? null : trim(entry.from);
+            String to = entry == null ? null : trim(entry.to);
+            if (from == null || to == null) {
+                throw new BuildFailure(where + ": the " + ordinal(index) + " <entry> of <" + element + "> has no <"
+                        + (from == null ? "from" : "to") + ">. Give both, e.g. <entry><from>"
+                        + (in ? "src/test/app.conf" : "/var/log/app/") + "</from><to>"
+                        + (in ? "/etc/app/" : "target/app-logs/") + "</to></entry>.");
+            }
+            String inContainer = in ? to : from;
+            if (!inContainer.startsWith("/")) {
+                throw new BuildFailure(where + ": <" + element + "><entry><" + (in ? "to>" : "from>") + inContainer
+                        + "</" + (in ? "to>" : "from>") + " is not an absolute path in the container. Start it with /,"
+                        + " e.g. " + (in ? "/etc/app/" : "/var/log/app/") + ".");
+            }
+            if (in) {
+                Path source = baseDir.resolve(from).normalize();
+                if (!Files.exists(source)) {
+                    throw new BuildFailure(where + ": <copyIn><entry><from>" + from + "</from> does not exist ("
+                            + source + "). Create it, or fix the path (a relative path is resolved against the"
+                            + " project's directory).");
+                }
+                copies.add(new CopyEntry(source.toString(), to));
+            } else {
+                String target = baseDir.resolve(to).normalize().toString();
+                copies.add(new CopyEntry(from, to.endsWith("/") ? target + "/" : target));
+            }
+        }
+        return List.copyOf(copies);
     }
 
     private static WaitSpec waitSpec(String where, Container.Wait w, List<PortMapping> ports) {
@@ -311,7 +375,8 @@ final class ConfigMapper {
         try {
             return ShellWords.split(args.line);
         } catch (IllegalArgumentException e) {
-            throw new BuildFailure(where + ": <" + element + ">" + args.line + "</" + element + "> cannot be split"
+            throw new BuildFailure(where + ": <" + element + ">" + args.line + "</" + element.replaceAll(".*<", "")
+                    + "> cannot be split"
                     + " into words: " + e.getMessage() + ". Close the quote, or give the words as a list of <arg>.");
         }
     }

@@ -270,6 +270,63 @@ public class Container {
      * @since 0.2.0
      */
     Build build;
+    // ---- commands inside the container, files in and out (issue 11)
+
+    /**
+     * Commands run inside the container, in order, once its {@code <wait>} holds, each an {@code <exec>}: one string
+     * split like a shell splits words, or a list of {@code <arg>}; run without a shell. The container counts as ready,
+     * and its dependents start, only when every command exited 0; otherwise {@code run} fails and removes what it
+     * created. Their output goes to the container's log, each line starting with {@code [exec]}. Default: none.
+     *
+     * @since 0.2.0
+     */
+    List<Args> postStart;
+
+    /**
+     * Commands run inside the container, in order, before {@code stop} stops it, each an {@code <exec>} as in {@code
+     * postStart}. A command that fails is a warning; the stop goes on. Not run when the container is killed by the
+     * shutdown hook or the watchdog. Default: none.
+     *
+     * @since 0.2.0
+     */
+    List<Args> preStop;
+
+    /**
+     * Host files or folders copied into the container after it is created and before it starts, each an {@code
+     * <entry>} with {@code <from>} (relative to the project; must exist) and {@code <to>} (a container path; ending in
+     * {@code /}, a folder to copy into, created if missing; otherwise the path the copy gets). Default: none.
+     *
+     * @since 0.2.0
+     */
+    List<Copy> copyIn;
+
+    /**
+     * Container files or folders copied to the host by {@code stop}, after the container stopped and before it is
+     * removed (also when the tests failed), each an {@code <entry>} with {@code <from>} (a container path) and {@code
+     * <to>} (relative to the project, e.g. {@code target/server-logs/}; ending in {@code /}, a folder to copy into;
+     * otherwise the path the copy gets). A path the container does not have is a warning. Default: none.
+     *
+     * @since 0.2.0
+     */
+    List<Copy> copyOut;
+
+    /** One {@code <entry>} of {@code <copyIn>} or {@code <copyOut>}. */
+    public static class Copy {
+        /**
+         * What is copied: for {@code copyIn} a host path relative to the project, for {@code copyOut} a container path.
+         *
+         * @since 0.2.0
+         */
+        String from;
+
+        /**
+         * Where it goes: for {@code copyIn} a container path, for {@code copyOut} a host path relative to the project;
+         * ending in {@code /}, a folder to copy into, where the copy keeps its name.
+         *
+         * @since 0.2.0
+         */
+        String to;
+    }
 
     /** A command or entrypoint: one string, or a list of {@code <arg>}. */
     public static class Args {

@@ -55,8 +55,8 @@ public class RunMojo extends AbstractDockMojo {
      * build} is given), {@code build} ({@code context}, {@code dockerfile}, {@code args}, {@code target}, {@code pull},
      * {@code noCache}), {@code name}, {@code pullPolicy}, {@code archive}, {@code command}, {@code entrypoint}, {@code env}, {@code labels},
      * {@code ports}, {@code volumes}, {@code dependsOn}, {@code network}, {@code networks}, {@code wait} ({@code log},
-     * {@code tcp}, {@code http}, {@code healthy}, {@code exit}, {@code timeout}), {@code stopMode} and {@code
-     * stopTimeout}. Every element is explained in {@code docs/configuration.md} of the plugin's sources. Default:
+     * {@code tcp}, {@code http}, {@code healthy}, {@code exit}, {@code timeout}), {@code stopMode}, {@code
+     * stopTimeout}, {@code postStart}, {@code preStop}, {@code copyIn} and {@code copyOut}. Every element is explained in {@code docs/configuration.md} of the plugin's sources. Default:
      * none, and {@code run} starts nothing.
      *
      * @since 0.1.0

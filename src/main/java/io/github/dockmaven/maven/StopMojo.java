@@ -1,14 +1,18 @@
 package io.github.dockmaven.maven;
 
+import io.github.dockmaven.core.BuildFailure;
+import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.RemovalPolicy;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Selection;
 import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.StopHooks;
 import io.github.dockmaven.core.Teardown;
 import io.github.dockmaven.core.TeardownReport;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,17 @@ public class StopMojo extends AbstractDockMojo {
      */
     @Parameter(property = "dock.removeVolumes", defaultValue = "true")
     boolean removeVolumes;
+
+    /**
+     * The {@code <containers>} of {@code run}, when they are configured for the plugin as a whole: a {@code mvn
+     * dock:stop} on its own, which finds by their labels the containers of a command-line {@code mvn dock:run}, then
+     * runs their {@code preStop} commands and {@code copyOut} copies as this configuration says. Default: none, and
+     * such a stop only stops and removes.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    List<Container> containers;
 
     @Override
     String goal() {
@@ -107,11 +122,31 @@ public class StopMojo extends AbstractDockMojo {
         Map<String, String> filter = Labels.ofProject(projectId());
         filter.put(Labels.MODE, Labels.MODE_CLI);
         TeardownReport report = new Teardown(engine(), console(), buildSession().executor())
-                .remove(Selection.byLabels(filter), RemovalPolicy.stop().withVolumes(removeVolumes));
+                .remove(
+                        Selection.byLabels(filter).withHooks(configuredHooks()),
+                        RemovalPolicy.stop().withVolumes(removeVolumes));
         report.throwIfIncomplete();
         if (report.containers().isEmpty()) {
             getLog().info("Nothing to stop: no containers started by mvn dock:run for " + projectId());
         }
+    }
+
+    /**
+     * The preStop commands and copyOut copies of the configured containers, by alias. A configuration that no longer
+     * maps (a copyIn source removed since) is no reason not to stop: it is a warning, and nothing is run around the stop.
+     */
+    private Map<String, StopHooks> configuredHooks() {
+        Map<String, StopHooks> hooks = new HashMap<>();
+        try {
+            for (ContainerSpec spec :
+                    ConfigMapper.map(containers, project.getBasedir().toPath(), project.getArtifactId())) {
+                hooks.put(spec.alias(), StopHooks.of(spec));
+            }
+        } catch (BuildFailure e) {
+            getLog().warn("Not running preStop or copyOut: " + e.getMessage());
+            return Map.of();
+        }
+        return hooks;
     }
 
     /**

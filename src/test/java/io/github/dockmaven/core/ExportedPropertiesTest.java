@@ -73,6 +73,7 @@ class ExportedPropertiesTest {
                 ip,
                 ContainerSpec.StopMode.STOP,
                 Duration.ofSeconds(3),
-                List.of());
+                List.of(),
+                StopHooks.NONE);
     }
 }

@@ -65,6 +65,8 @@ public final class InMemoryEngine implements Engine {
         private String createFailure;
         private String startFailure;
         private String removeFailure;
+        private final Map<String, ExecAnswer> execAnswers = new HashMap<>();
+        private final Map<String, String> files = new HashMap<>();
 
         /** Prints {@code line} on stdout {@code afterMillis} after the start (0: while starting). */
         public Script prints(long afterMillis, String line) {
@@ -125,9 +127,32 @@ public final class InMemoryEngine implements Engine {
             removeFailure = message;
             return this;
         }
+
+        /**
+         * {@code exec} of {@code command} (its words joined by spaces) prints {@code output} and exits with {@code
+         * exitCode}; a command not scripted prints nothing and exits 0.
+         */
+        public Script execAnswers(String command, int exitCode, String... output) {
+            execAnswers.put(command, new ExecAnswer(exitCode, List.of(output), null));
+            return this;
+        }
+
+        /** {@code exec} of {@code command} fails with an {@link EngineException} of this message. */
+        public Script execFails(String command, String message) {
+            execAnswers.put(command, new ExecAnswer(0, List.of(), message));
+            return this;
+        }
+
+        /** The container holds the file {@code path} with {@code content}, for {@code copyOut}. */
+        public Script holds(String path, String content) {
+            files.put(path, content);
+            return this;
+        }
     }
 
     private record Timed<T>(long afterMillis, T value) {}
+
+    private record ExecAnswer(int exitCode, List<String> output, String failure) {}
 
     private record Follower(Consumer<LogLine> sink, Runnable onEnd) {}
 
@@ -193,6 +218,8 @@ public final class InMemoryEngine implements Engine {
     private final Map<Removed, Map<String, String>> danglingImages = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> imageLabels = new LinkedHashMap<>();
     private final Map<String, EngineException.BuildFailed> buildFailures = new HashMap<>();
+    private final Map<Path, String> copiedOut = new LinkedHashMap<>();
+
     private int nextId = 1;
     private int nextHostPort = 32768;
     private int nextIp = 2;
@@ -378,6 +405,13 @@ public final class InMemoryEngine implements Engine {
 
     public List<ResourceInfo> networks() {
         return listNetworks(Map.of());
+    }
+
+    /** What {@code copyOut} wrote, by host path: the content the container held there. */
+    public Map<Path, String> copiedOut() {
+        synchronized (lock) {
+            return Map.copyOf(copiedOut);
+        }
     }
 
     public List<ResourceInfo> volumes() {
@@ -706,6 +740,58 @@ public final class InMemoryEngine implements Engine {
                 onEnd.run();
             }
         };
+    }
+
+    /** {@inheritDoc} Answers as the container's script says; a container that does not run refuses. */
+    @Override
+    public int exec(String id, List<String> argv, Consumer<LogLine> output) {
+        ExecAnswer answer;
+        synchronized (lock) {
+            Box box = existing(id);
+            String command = String.join(" ", argv);
+            record("exec", box.alias, command);
+            if (!box.status.isRunning()) {
+                throw new EngineException("container " + box.alias + " is not running");
+            }
+            answer = box.script.execAnswers.getOrDefault(command, new ExecAnswer(0, List.of(), null));
+        }
+        if (answer.failure() != null) {
+            throw new EngineException(answer.failure());
+        }
+        answer.output().forEach(line -> output.accept(new LogLine(LogLine.Stream.STDOUT, line)));
+        return answer.exitCode();
+    }
+
+    /** {@inheritDoc} The container then holds {@code target}, with the source's path as its content. */
+    @Override
+    public void copyIn(String id, Path source, String target) {
+        synchronized (lock) {
+            Box box = existing(id);
+            record("copyIn", box.alias, source + " -> " + target);
+            box.script.files.put(target, source.toString());
+        }
+    }
+
+    /** {@inheritDoc} Kept in {@link #copiedOut()}, not written. */
+    @Override
+    public void copyOut(String id, String source, Path target) {
+        synchronized (lock) {
+            Box box = existing(id);
+            record("copyOut", box.alias, source + " -> " + target);
+            String content = box.script.files.get(source);
+            if (content == null) {
+                throw new EngineException.NotFound("Could not find the file " + source + " in container", null);
+            }
+            copiedOut.put(target, content);
+        }
+    }
+
+    private Box existing(String id) {
+        Box box = containers.get(id);
+        if (box == null) {
+            throw new EngineException.NotFound("No such container: " + id, null);
+        }
+        return box;
     }
 
     @Override

@@ -24,6 +24,10 @@ final class Specs {
     private Duration stopTimeout = Duration.ofSeconds(3);
     private RunOptions options = RunOptions.DEFAULTS;
     private ImageBuild imageBuild;
+    private final List<Exec> postStart = new ArrayList<>();
+    private final List<Exec> preStop = new ArrayList<>();
+    private final List<CopyEntry> copyIn = new ArrayList<>();
+    private final List<CopyEntry> copyOut = new ArrayList<>();
 
     private Specs(String alias) {
         this.alias = alias;
@@ -112,6 +116,28 @@ final class Specs {
         return this;
     }
 
+    /** Runs {@code argv} inside it once its wait holds. */
+    Specs postStart(String... argv) {
+        postStart.add(new Exec(List.of(argv)));
+        return this;
+    }
+
+    /** Runs {@code argv} inside it before a graceful stop. */
+    Specs preStop(String... argv) {
+        preStop.add(new Exec(List.of(argv)));
+        return this;
+    }
+
+    Specs copyIn(String from, String to) {
+        copyIn.add(new CopyEntry(from, to));
+        return this;
+    }
+
+    Specs copyOut(String from, String to) {
+        copyOut.add(new CopyEntry(from, to));
+        return this;
+    }
+
     ContainerSpec build() {
         return new ContainerSpec(
                 alias,
@@ -131,7 +157,11 @@ final class Specs {
                 stopMode,
                 stopTimeout,
                 options,
-                imageBuild);
+                imageBuild,
+                List.copyOf(postStart),
+                List.copyOf(preStop),
+                List.copyOf(copyIn),
+                List.copyOf(copyOut));
     }
 
     /** A plan of the given containers. */

@@ -199,6 +199,21 @@ class StarterPullTest {
         }
 
         @Override
+        public int exec(String id, List<String> argv, Consumer<LogLine> output) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void copyIn(String id, Path source, String target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void copyOut(String id, String source, Path target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Removed> pruneDanglingImages(Map<String, String> labels) {
             return List.of();
         }

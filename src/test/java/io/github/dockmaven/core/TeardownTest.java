@@ -40,7 +40,8 @@ class TeardownTest {
 
     private Started running(String alias, StopMode mode, Duration stopTimeout, String... dependsOn) {
         String id = engine.givenContainer(alias, IMAGE, Map.of(Labels.ALIAS, alias), Status.RUNNING);
-        return new Started(alias, IMAGE, id, alias, Map.of(), "", mode, stopTimeout, List.of(dependsOn));
+        return new Started(
+                alias, IMAGE, id, alias, Map.of(), "", mode, stopTimeout, List.of(dependsOn), StopHooks.NONE);
     }
 
     /**

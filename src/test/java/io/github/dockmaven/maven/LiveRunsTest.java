@@ -7,6 +7,7 @@ import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.StopHooks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ class LiveRunsTest {
                 "",
                 StopMode.STOP,
                 Duration.ZERO,
-                List.of()));
+                List.of(),
+                StopHooks.NONE));
         run.addNetwork("shop-net");
         runs.add(run);
 

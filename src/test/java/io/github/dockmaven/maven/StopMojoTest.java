@@ -7,6 +7,7 @@ import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.StopHooks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,7 +188,8 @@ class StopMojoTest {
                 "172.18.0.2",
                 StopMode.STOP,
                 Duration.ofSeconds(3),
-                List.of()));
+                List.of(),
+                StopHooks.NONE));
         return run;
     }
 

@@ -10,6 +10,7 @@ import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.StopHooks;
 import io.github.dockmaven.core.VolumeMount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ final class CreateContainer implements ContainerStep {
                 "",
                 spec.stopMode(),
                 spec.stopTimeout(),
-                spec.dependsOn());
+                spec.dependsOn(),
+                StopHooks.NONE);
         record.addContainer(container.created);
     }
 

@@ -8,6 +8,7 @@ import io.github.dockmaven.core.Engine;
 import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.StopHooks;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,8 @@ final class ReportReady implements ContainerStep {
                 ip,
                 spec.stopMode(),
                 spec.stopTimeout(),
-                spec.dependsOn());
+                spec.dependsOn(),
+                StopHooks.of(spec));
         record.updateContainer(started);
         console.info("Started " + started.describe() + " in "
                 + Durations.format(Duration.ofNanos(nanoTime.getAsLong() - container.begun))

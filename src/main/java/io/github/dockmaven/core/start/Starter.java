@@ -210,9 +210,11 @@ public final class Starter {
     private List<ContainerStep> steps(RunRecord record, String networkName) {
         return List.of(
                 new CreateContainer(engine, console, scope, record, hints, networkName),
+                new CopyIn(engine, console),
                 new StartContainer(engine, hints),
                 new FollowOutput(engine, console, outputs, record, executor),
                 new AwaitReady(engine, nanoTime),
+                new RunPostStart(engine),
                 new ReportReady(engine, console, record, networkName, nanoTime));
     }
 

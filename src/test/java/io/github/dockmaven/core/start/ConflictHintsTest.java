@@ -108,6 +108,10 @@ class ConflictHintsTest {
                 StopMode.STOP,
                 Duration.ofSeconds(3),
                 RunOptions.DEFAULTS,
-                null);
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 }
