@@ -44,6 +44,11 @@ public record PortMapping(String hostIp, Integer hostPort, int containerPort, St
         return (int) value;
     }
 
+    /** Where this port is published: {@code 8080 -> localhost:32771}, {@code 53/udp -> localhost:32772}. */
+    public String publishedAt(String host, int publishedPort) {
+        return containerPort + (protocol.equals("udp") ? "/udp" : "") + " -> " + host + ":" + publishedPort;
+    }
+
     /** The engine's key for this port, e.g. {@code 8080/tcp}. */
     public String key() {
         return containerPort + "/" + protocol;

@@ -51,7 +51,10 @@ abstract class AbstractDockMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
-    /** The project whose containers these are: its coordinates scope the labels, its properties receive exports. */
+    /**
+     * The project whose containers these are: its coordinates scope the labels, its properties receive exports. Without
+     * a project ({@code run} and {@code stop} do not require one), Maven's stand-in for it.
+     */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -126,8 +129,13 @@ abstract class AbstractDockMojo extends AbstractMojo {
                 new SettingsServers(session.getSettings().getServers(), settingsDecrypter), console::debug);
     }
 
+    /** Whose containers these are: the project, or the folder when Maven runs without one (see {@link ProjectIdentity}). */
+    ProjectIdentity identity() {
+        return ProjectIdentity.of(session, project);
+    }
+
     String projectId() {
-        return project.getGroupId() + ":" + project.getArtifactId();
+        return identity().id();
     }
 
     /** Whether this goal was typed on the command line rather than bound to the lifecycle. */
@@ -136,7 +144,8 @@ abstract class AbstractDockMojo extends AbstractMojo {
     }
 
     Scope scope(String executionId) {
-        return new Scope(projectId(), project.getArtifactId(), buildSession().id(), executionId, mode(), Owners.self());
+        ProjectIdentity identity = identity();
+        return new Scope(identity.id(), identity.name(), buildSession().id(), executionId, mode(), Owners.self());
     }
 
     /** The {@link Labels#MODE} of what this goal creates. */

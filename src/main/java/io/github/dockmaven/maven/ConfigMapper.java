@@ -27,7 +27,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Turns the POM's {@code <containers>} into checked {@link ContainerSpec}s. It is the only place that knows the XML
  * element names, so every configuration error names the element to fix, the offending value and the fix, before any
- * container is created.
+ * container is created. The one container of the command line ({@link CommandLineContainer}) comes through here too,
+ * its errors {@linkplain Spelling spelled} as the properties the user typed.
  */
 final class ConfigMapper {
 
@@ -42,12 +43,17 @@ final class ConfigMapper {
     private ConfigMapper() {}
 
     /**
-     * Maps and checks every container; throws {@link BuildFailure} at the first mistake.
+     * Maps and checks every container of the POM; throws {@link BuildFailure} at the first mistake.
      *
      * @param baseDir the project's folder, against which relative paths are resolved
      * @param artifactId the project's artifactId, which names the images built without an {@code <image>}
      */
     static List<ContainerSpec> map(List<Container> containers, Path baseDir, String artifactId) {
+        return map(containers, baseDir, artifactId, Spelling.XML);
+    }
+
+    /** Maps and checks every container, naming the elements in errors as {@code spelling} writes them. */
+    static List<ContainerSpec> map(List<Container> containers, Path baseDir, String artifactId, Spelling spelling) {
         if (containers == null || containers.isEmpty()) {
             return List.of();
         }
@@ -56,7 +62,7 @@ final class ConfigMapper {
         int index = 0;
         for (Container c : containers) {
             index++;
-            ContainerSpec spec = map(c, index, baseDir, artifactId);
+            ContainerSpec spec = map(c, index, baseDir, artifactId, spelling);
             if (!aliases.add(spec.alias())) {
                 throw new BuildFailure("Two <container> elements have <alias>" + spec.alias()
                         + "</alias>. Aliases must be unique in the POM: rename one of them.");
@@ -75,7 +81,7 @@ final class ConfigMapper {
         return specs;
     }
 
-    private static ContainerSpec map(Container c, int index, Path baseDir, String artifactId) {
+    private static ContainerSpec map(Container c, int index, Path baseDir, String artifactId, Spelling spelling) {
         String image = trim(c.image);
         if (c.alias == null || c.alias.isBlank()) {
             throw new BuildFailure("The " + ordinal(index) + " <container>"
@@ -85,9 +91,9 @@ final class ConfigMapper {
         }
         String alias = c.alias.trim();
         if (!ALIAS.matcher(alias).matches()) {
-            throw new BuildFailure("The " + ordinal(index) + " <container> has <alias>" + alias
-                    + "</alias>, which is not a valid alias: use lower-case letters, digits, '_', '.' and '-',"
-                    + " starting with a letter or digit, e.g. <alias>" + suggestAlias(alias) + "</alias>.");
+            throw new BuildFailure(spelling.container(index) + " has " + spelling.of("alias", alias)
+                    + ", which is not a valid alias: use lower-case letters, digits, '_', '.' and '-',"
+                    + " starting with a letter or digit, e.g. " + spelling.of("alias", suggestAlias(alias)) + ".");
         }
         String where = "Container '" + alias + "'";
         ImageBuild build = imageBuild(where, c.build, baseDir);
@@ -97,11 +103,7 @@ final class ConfigMapper {
         if (image == null) {
             throw new BuildFailure(where + " has no <image>. Add one, e.g. <image>postgres:16</image>.");
         }
-        if (!IMAGE.matcher(image).matches()) {
-            throw new BuildFailure(where + ": <image>" + image + "</image> is not a valid image reference. Write it as"
-                    + " name[:tag] or name@digest, the name in lower case, e.g. postgres:16 or"
-                    + " registry.example.com:5000/team/app:1.0.");
-        }
+        checkImage(where + ": ", image, spelling);
         PullPolicy pullPolicy = enumValue(where, "pullPolicy", c.pullPolicy, PullPolicy.class, PullPolicy.MISSING);
         StopMode stopMode = enumValue(where, "stopMode", c.stopMode, StopMode.class, StopMode.STOP);
         Duration stopTimeout = duration(where, "stopTimeout", c.stopTimeout, DEFAULT_STOP_TIMEOUT);
@@ -111,8 +113,9 @@ final class ConfigMapper {
             try {
                 ports.add(PortMapping.parse(port));
             } catch (IllegalArgumentException e) {
-                throw new BuildFailure(where + ": <port>" + port + "</port> is not a valid port: " + e.getMessage()
-                        + ". Examples: <port>8080</port>, <port>18080:8080</port>, <port>53/udp</port>.");
+                throw new BuildFailure(where + ": " + spelling.of("port", port) + " is not a valid port: "
+                        + e.getMessage() + ". Examples: " + spelling.of("port", "8080") + ", "
+                        + spelling.of("port", "18080:8080") + ", " + spelling.of("port", "53/udp") + ".");
             }
         }
         List<VolumeMount> volumes = new ArrayList<>();
@@ -146,21 +149,21 @@ final class ConfigMapper {
                 trim(c.name),
                 pullPolicy,
                 archive,
-                args(where, "command", c.command),
-                args(where, "entrypoint", c.entrypoint),
+                args(where, "command", c.command, spelling),
+                args(where, "entrypoint", c.entrypoint, spelling),
                 RunOptionsMapper.environment(where, c, baseDir, System::getenv),
                 stringMap(c.labels),
                 List.copyOf(ports),
                 List.copyOf(volumes),
                 dependsOn,
                 List.copyOf(networks),
-                waitSpec(where, c.wait, ports),
+                waitSpec(where, c.wait, ports, spelling),
                 stopMode,
                 stopTimeout,
                 RunOptionsMapper.map(where, c, networks),
                 build,
-                execs(where, "postStart", c.postStart),
-                execs(where, "preStop", c.preStop),
+                execs(where, "postStart", c.postStart, spelling),
+                execs(where, "preStop", c.preStop, spelling),
                 copies(where, "copyIn", c.copyIn, baseDir),
                 copies(where, "copyOut", c.copyOut, baseDir));
     }
@@ -197,12 +200,12 @@ final class ConfigMapper {
 
     // ---- commands inside the container, files in and out (issue 11)
 
-    private static List<Exec> execs(String where, String element, List<Container.Args> commands) {
+    private static List<Exec> execs(String where, String element, List<Container.Args> commands, Spelling spelling) {
         List<Exec> execs = new ArrayList<>();
         int index = 0;
         for (Container.Args command : commands == null ? List.<Container.Args>of() : commands) {
             index++;
-            List<String> argv = command == null ? null : args(where, element + "><exec", command);
+            List<String> argv = command == null ? null : args(where, element + "/exec", command, spelling);
             if (argv == null) {
                 throw new BuildFailure(where + ": the " + ordinal(index) + " <exec> of <" + element + "> is empty."
                         + " Give the command as one string, e.g. <exec>sh -c 'echo ready'</exec>, or as a list of"
@@ -253,7 +256,7 @@ final class ConfigMapper {
         return List.copyOf(copies);
     }
 
-    private static WaitSpec waitSpec(String where, Container.Wait w, List<PortMapping> ports) {
+    private static WaitSpec waitSpec(String where, Container.Wait w, List<PortMapping> ports, Spelling spelling) {
         if (w == null) {
             return new WaitSpec(null, List.of(), null, false, null, WaitSpec.DEFAULT_TIMEOUT);
         }
@@ -262,7 +265,7 @@ final class ConfigMapper {
             try {
                 log = Pattern.compile(w.log);
             } catch (PatternSyntaxException e) {
-                throw new BuildFailure(where + ": <wait><log>" + w.log + "</log> is not a valid Java regular"
+                throw new BuildFailure(where + ": " + spelling.of("wait/log", w.log) + " is not a valid Java regular"
                         + " expression: " + e.getDescription() + " near index " + e.getIndex()
                         + ". Escape special characters with \\, or quote the text with \\Q...\\E.");
             }
@@ -270,8 +273,8 @@ final class ConfigMapper {
         List<Integer> tcp = new ArrayList<>();
         if (w.tcp != null && !w.tcp.isBlank()) {
             for (String part : w.tcp.split(",")) {
-                int port = port(where, "<wait><tcp>", part.trim());
-                requirePublished(where, "<wait><tcp>", port, ports);
+                int port = port(where, spelling.name("wait/tcp"), part.trim());
+                requirePublished(where, spelling.name("wait/tcp"), port, ports, spelling);
                 tcp.add(port);
             }
         }
@@ -282,7 +285,7 @@ final class ConfigMapper {
                         + " <port>8080</port>.");
             }
             int port = port(where, "<wait><http><port>", w.http.port.toString());
-            requirePublished(where, "<wait><http><port>", port, ports);
+            requirePublished(where, "<wait><http><port>", port, ports, spelling);
             String path = w.http.path == null || w.http.path.isBlank() ? "/" : w.http.path.trim();
             if (!path.startsWith("/")) {
                 path = "/" + path;
@@ -313,12 +316,14 @@ final class ConfigMapper {
         return new WaitSpec(log, List.copyOf(tcp), http, Boolean.TRUE.equals(w.healthy), w.exit, timeout);
     }
 
-    private static void requirePublished(String where, String element, int port, List<PortMapping> ports) {
+    private static void requirePublished(
+            String where, String element, int port, List<PortMapping> ports, Spelling spelling) {
         boolean published = ports.stream()
                 .anyMatch(p -> p.containerPort() == port && p.protocol().equals("tcp"));
         if (!published) {
-            throw new BuildFailure(where + ": " + element + " checks port " + port
-                    + ", which is not in <ports>. Add <port>" + port + "</port> so it can be reached from the build.");
+            throw new BuildFailure(where + ": " + element + " checks port " + port + ", which is not in "
+                    + spelling.name("ports") + ". Add " + spelling.of("port", Integer.toString(port))
+                    + " so it can be reached from the build.");
         }
     }
 
@@ -362,7 +367,7 @@ final class ConfigMapper {
         }
     }
 
-    private static List<String> args(String where, String element, Container.Args args) {
+    private static List<String> args(String where, String element, Container.Args args, Spelling spelling) {
         if (args == null) {
             return null;
         }
@@ -375,9 +380,9 @@ final class ConfigMapper {
         try {
             return ShellWords.split(args.line);
         } catch (IllegalArgumentException e) {
-            throw new BuildFailure(where + ": <" + element + ">" + args.line + "</" + element.replaceAll(".*<", "")
-                    + "> cannot be split"
-                    + " into words: " + e.getMessage() + ". Close the quote, or give the words as a list of <arg>.");
+            throw new BuildFailure(where + ": " + spelling.of(element, args.line) + " cannot be split into words: "
+                    + e.getMessage() + ". Close the quote"
+                    + (spelling.hasArgLists() ? ", or give the words as a list of <arg>." : "."));
         }
     }
 
@@ -404,7 +409,19 @@ final class ConfigMapper {
         return s.matches("[a-z0-9].*") ? s : "c" + s;
     }
 
-    private static String ordinal(int n) {
+    /**
+     * Fails unless {@code image} is a reference the engine accepts; {@code prefix} says whose image it is, e.g.
+     * {@code Container 'db': }.
+     */
+    static void checkImage(String prefix, String image, Spelling spelling) {
+        if (!IMAGE.matcher(image).matches()) {
+            throw new BuildFailure(prefix + spelling.of("image", image) + " is not a valid image reference. Write it"
+                    + " as name[:tag] or name@digest, the name in lower case, e.g. postgres:16 or"
+                    + " registry.example.com:5000/team/app:1.0.");
+        }
+    }
+
+    static String ordinal(int n) {
         String suffix = (n % 100 >= 11 && n % 100 <= 13)
                 ? "th"
                 : switch (n % 10) {

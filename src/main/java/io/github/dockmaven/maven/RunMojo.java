@@ -7,9 +7,11 @@ import io.github.dockmaven.core.ExportedProperties;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Leftovers;
 import io.github.dockmaven.core.Plan;
+import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.PullDisplay;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
+import io.github.dockmaven.core.Started;
 import io.github.dockmaven.core.start.Starter;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
@@ -40,8 +43,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * <p>Before it starts anything, it removes what earlier builds of the project left behind when they died (see {@link
  * Leftovers}).
+ *
+ * <p>With {@code -Ddock.image}, it starts that one container instead of the POM's, in any folder, a project or not
+ * (see {@link CommandLineContainer}).
  */
-@Mojo(name = "run", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+@Mojo(
+        name = "run",
+        defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
+        threadSafe = true,
+        // one container from the command line runs in any folder: mvn dock:run -Ddock.image=redis:7
+        requiresProject = false)
 public class RunMojo extends AbstractDockMojo {
 
     /** The plugin-context key under which the runs of this project in this session are kept for {@code stop}. */
@@ -102,6 +113,71 @@ public class RunMojo extends AbstractDockMojo {
     @Parameter(property = "dock.keep", defaultValue = "false")
     boolean keep;
 
+    /**
+     * The image of one container to start instead of the POM's {@code <containers>}, as {@code docker run} would:
+     * {@code mvn dock:run -Ddock.image=redis:7 -Ddock.ports=6379}, in any folder, a project or not. Its published ports
+     * are printed, and typed on the command line it keeps running until {@code mvn dock:stop} in the same folder.
+     * Default: none, and the POM's {@code <containers>} are started.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "dock.image")
+    String image;
+
+    /**
+     * The alias of the {@code dock.image} container; default: the last part of the image's name ({@code redis} for
+     * {@code redis:7}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "dock.alias")
+    String alias;
+
+    /**
+     * The ports the {@code dock.image} container publishes, a comma list in the {@code <port>} syntax: {@code 6379},
+     * {@code 16379:6379}, {@code 53/udp}. Default: none.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "dock.ports")
+    String ports;
+
+    /**
+     * The environment of the {@code dock.image} container: {@code NAME=value} entries separated by commas, e.g. {@code
+     * POSTGRES_PASSWORD=secret,TZ=UTC}. Default: none.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "dock.env")
+    String env;
+
+    /**
+     * The command of the {@code dock.image} container, split like a shell splits words, e.g. {@code redis-server
+     * --save ''}. Default: the image's.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "dock.command")
+    String command;
+
+    /**
+     * The {@code dock.image} container is ready once a line of its output matches this Java regex (as {@code
+     * <wait><log>}). Default: ready once running (healthy, if its image has a HEALTHCHECK).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "dock.wait.log")
+    String waitLog;
+
+    /**
+     * The {@code dock.image} container is ready once these container ports (a comma list, each also in {@code
+     * dock.ports}) accept TCP connections (as {@code <wait><tcp>}). Default: none.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "dock.wait.tcp")
+    String waitTcp;
+
     /** The plugin itself: its jar and dependencies are the watchdog's class path. */
     @Parameter(defaultValue = "${plugin}", readonly = true)
     PluginDescriptor plugin;
@@ -118,8 +194,7 @@ public class RunMojo extends AbstractDockMojo {
 
     @Override
     void run() {
-        List<ContainerSpec> specs =
-                ConfigMapper.map(containers, project.getBasedir().toPath(), project.getArtifactId());
+        List<ContainerSpec> specs = specs(identity().baseDir());
         if (specs.isEmpty()) {
             getLog().info("No <containers> configured for dock:run; nothing to start");
             return;
@@ -142,7 +217,7 @@ public class RunMojo extends AbstractDockMojo {
                 engine,
                 console(),
                 scope,
-                alias -> new ContainerOutput(outputName(alias), module(), console(), showLogs, logDir.toPath()),
+                alias -> new ContainerOutput(outputName(alias), module(), console(), showLogs, logDirectory()),
                 build.executor(),
                 build.images(),
                 pullDisplay());
@@ -159,10 +234,49 @@ public class RunMojo extends AbstractDockMojo {
         build.prepareExit(console(), false);
         exportProperties(plan, record, engine.info().portHost());
         if (scope.isCli()) {
+            printPublishedPorts(plan, record, engine.info().portHost());
             getLog().info("The containers keep running after Maven exits; stop them with mvn dock:stop");
         } else if (Labels.MODE_KEPT.equals(scope.mode())) {
             getLog().info("The containers stay after the build (dock.keep is set), also if it is interrupted or"
                     + " killed; remove them with mvn dock:remove");
+        }
+    }
+
+    /** The container of {@code -Ddock.image}, if given, else the POM's {@code <containers>}. */
+    private List<ContainerSpec> specs(Path baseDir) {
+        Optional<ContainerSpec> commandLine = new CommandLineContainer(
+                        image, alias, ports, env, command, waitLog, waitTcp)
+                .spec(baseDir, project.getArtifactId());
+        if (commandLine.isEmpty()) {
+            return ConfigMapper.map(containers, baseDir, project.getArtifactId());
+        }
+        if (containers != null && !containers.isEmpty()) {
+            getLog().info("Starting only the container of -Ddock.image=" + image + "; the POM's <containers> are left"
+                    + " out");
+        }
+        return List.of(commandLine.get());
+    }
+
+    /**
+     * {@code logDir}; without a project, where Maven leaves {@code ${project.build.directory}} unresolved, {@code
+     * target/dock} of the folder, unless {@code dock.logDir} is given.
+     */
+    private Path logDirectory() {
+        boolean given = session.getUserProperties().containsKey("dock.logDir");
+        return session.getRequest().isProjectPresent() || given
+                ? logDir.toPath()
+                : identity().baseDir().resolve("target").resolve("dock");
+    }
+
+    /** Where each published port of a command-line run is, one line each: {@code redis: 6379 -> localhost:32771}. */
+    private void printPublishedPorts(Plan plan, RunRecord record, String host) {
+        for (Started started : record.containers()) {
+            for (PortMapping port : plan.get(started.alias()).ports()) {
+                Integer hostPort = started.ports().get(port.key());
+                if (hostPort != null) {
+                    getLog().info(started.alias() + ": " + port.publishedAt(host, hostPort));
+                }
+            }
         }
     }
 

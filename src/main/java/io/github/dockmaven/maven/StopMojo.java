@@ -28,10 +28,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Stops and removes the containers that {@code dock:run} started for this project in this build, and the network and
  * volumes it created: all at once, in reverse dependency order, each gracefully within its {@code stopTimeout} or
  * killed. Run on its own ({@code mvn dock:stop}), it finds the containers a command-line {@code mvn dock:run} left
- * running by their labels. With several {@code run} executions, a {@code stop} execution stops those of its own
+ * running by their labels; without a project, those of the folder it runs in. With several {@code run} executions, a {@code stop} execution stops those of its own
  * execution id, and those of run executions that have no stop of their own.
  */
-@Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+@Mojo(
+        name = "stop",
+        defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST,
+        threadSafe = true,
+        // removes what mvn dock:run -Ddock.image=... started in a folder without a project
+        requiresProject = false)
 public class StopMojo extends AbstractDockMojo {
 
     /**

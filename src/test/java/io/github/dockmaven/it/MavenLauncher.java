@@ -37,6 +37,7 @@ public final class MavenLauncher {
     private final Path dir;
     private final Map<String, String> env = new LinkedHashMap<>();
     private String servers = "";
+    private String pluginGroups = "";
 
     private MavenLauncher(Path dir) {
         this.dir = dir;
@@ -61,6 +62,16 @@ public final class MavenLauncher {
     /** The {@code <server>} elements (XML) that the settings of this build hold. */
     public MavenLauncher servers(String xml) {
         servers = xml;
+        return this;
+    }
+
+    /** The {@code <pluginGroup>}s the settings of this build hold, so that goal prefixes resolve outside a project. */
+    public MavenLauncher pluginGroups(String... groupIds) {
+        StringBuilder xml = new StringBuilder();
+        for (String groupId : groupIds) {
+            xml.append("<pluginGroup>").append(groupId).append("</pluginGroup>");
+        }
+        pluginGroups = xml.toString();
         return this;
     }
 
@@ -114,7 +125,8 @@ public final class MavenLauncher {
         String url = Path.of(property("dock.it.userRepo")).toUri().toString();
         return Files.readString(Path.of(property("basedir"), "src/it/settings.xml"))
                 .replace("@localRepositoryUrl@", url)
-                .replace("</settings>", "  <servers>" + servers + "</servers>\n</settings>");
+                .replace("</settings>", "  <servers>" + servers + "</servers>\n</settings>")
+                .replace("<settings>", "<settings>\n  <pluginGroups>" + pluginGroups + "</pluginGroups>");
     }
 
     /** A system property that failsafe's {@code systemPropertyVariables} in the plugin's POM set. */

@@ -69,13 +69,7 @@ final class ReportReady implements ContainerStep {
         for (PortMapping port : spec.ports()) {
             Integer hostPort = ports.get(port.key());
             if (hostPort != null) {
-                sb.append(sb.length() == 0 ? "; " : ", ")
-                        .append(port.containerPort())
-                        .append(port.protocol().equals("udp") ? "/udp" : "")
-                        .append(" -> ")
-                        .append(host)
-                        .append(':')
-                        .append(hostPort);
+                sb.append(sb.length() == 0 ? "; " : ", ").append(port.publishedAt(host, hostPort));
             }
         }
         return sb.toString();
