@@ -77,6 +77,18 @@ class RunMojoTest {
         assertThat(log.lines()).isEmpty();
     }
 
+    @Test
+    @InjectMojo(goal = "run", pom = MISSING_IMAGE)
+    @MojoParameter(name = "image", value = "redis:")
+    void withDockImageThePomsContainersAreLeftOutAndThePropertyIsChecked(RunMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessage("-Ddock.image=redis: is not a valid image reference. Write it as name[:tag] or"
+                        + " name@digest, the name in lower case, e.g. postgres:16 or"
+                        + " registry.example.com:5000/team/app:1.0.");
+        assertThat(log.lines()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"skipITs", "skipTests", "maven.test.skip"})
     @InjectMojo(goal = "run", pom = MISSING_IMAGE)
