@@ -134,140 +134,140 @@ public class Container {
     /**
      * A file of {@code NAME=value} lines in Docker's env-file format, relative to the project, added to the environment; {@code <env>} wins over it for a name in both.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     File envFile;
 
     /**
      * tmpfs mounts, each {@code <mount>/path[:options]</mount>}, e.g. {@code <mount>/run:size=64m</mount>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<String> tmpfs;
 
     /**
      * The memory limit, as a size: bytes, or a number with the unit {@code k}, {@code m}, {@code g} ({@code 512m}); default: no limit.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String memory;
 
     /**
      * The limit of memory and swap together, as a size ({@code 1g}); needs {@code <memory>}, and is at least as much.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String memorySwap;
 
     /**
      * The size of {@code /dev/shm}, as a size ({@code 256m}); default: the engine's ({@code 64m}).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String shmSize;
 
     /**
      * How many CPUs the container may use, a decimal number ({@code 1.5}); default: no limit.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String cpus;
 
     /**
      * Resource limits, each {@code <ulimit>name=soft[:hard]</ulimit>}, e.g. {@code <ulimit>nofile=65536:65536</ulimit>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<String> ulimits;
 
     /**
      * {@code true}: run the container privileged; default {@code false}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     Boolean privileged;
 
     /**
      * {@code true}: run the engine's init as PID 1, so that a command that ignores SIGTERM still stops at once; default {@code false}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     Boolean init;
 
     /**
      * {@code true}: mount the container's root file system read-only; default {@code false}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     Boolean readOnly;
 
     /**
      * Linux capabilities to add, each {@code <cap>NET_ADMIN</cap>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<String> capAdd;
 
     /**
      * Linux capabilities to drop, each {@code <cap>MKNOD</cap>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<String> capDrop;
 
     /**
      * Lines for the container's {@code /etc/hosts}, each {@code <host>name:address</host>}; the address {@code host-gateway} means the engine's host.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<String> extraHosts;
 
     /**
      * The platform, {@code os/arch[/variant]} ({@code linux/amd64}), of the image pulled and of the container; default: the engine's.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String platform;
 
     /**
      * The host name inside the container; default: the engine's (the short container id).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String hostname;
 
     /**
      * The user the command runs as, {@code name|uid[:group|gid]}; default: the image's.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String user;
 
     /**
      * The working directory of the command, an absolute path in the container; default: the image's.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String workingDir;
 
     /**
      * More DNS names of the container on the build's network (or the networks it joins), each {@code <alias>}, besides its {@code <alias>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<String> networkAliases;
 
     /**
      * A health check replacing the image's {@code HEALTHCHECK}; with no {@code <wait>}, the container is then waited for until healthy.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     Healthcheck healthcheck;
     /**
      * Builds the image from a Dockerfile before the container runs, through the engine's API; {@code <image>} is then
      * optional and names the tag the built image gets (default: {@code dock/<artifactId>-<alias>:latest}).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     Build build;
     // ---- commands inside the container, files in and out (issue 11)
@@ -278,7 +278,7 @@ public class Container {
      * and its dependents start, only when every command exited 0; otherwise {@code run} fails and removes what it
      * created. Their output goes to the container's log, each line starting with {@code [exec]}. Default: none.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<Args> postStart;
 
@@ -287,7 +287,7 @@ public class Container {
      * postStart}. A command that fails is a warning; the stop goes on. Not run when the container is killed by the
      * shutdown hook or the watchdog. Default: none.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<Args> preStop;
 
@@ -296,7 +296,7 @@ public class Container {
      * <entry>} with {@code <from>} (relative to the project; must exist) and {@code <to>} (a container path; ending in
      * {@code /}, a folder to copy into, created if missing; otherwise the path the copy gets). Default: none.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<Copy> copyIn;
 
@@ -306,7 +306,7 @@ public class Container {
      * <to>} (relative to the project, e.g. {@code target/server-logs/}; ending in {@code /}, a folder to copy into;
      * otherwise the path the copy gets). A path the container does not have is a warning. Default: none.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     List<Copy> copyOut;
 
@@ -315,7 +315,7 @@ public class Container {
         /**
          * What is copied: for {@code copyIn} a host path relative to the project, for {@code copyOut} a container path.
          *
-         * @since 0.2.0
+         * @since 0.1.0
          */
         String from;
 
@@ -323,7 +323,7 @@ public class Container {
          * Where it goes: for {@code copyIn} a container path, for {@code copyOut} a host path relative to the project;
          * ending in {@code /}, a folder to copy into, where the copy keeps its name.
          *
-         * @since 0.2.0
+         * @since 0.1.0
          */
         String to;
     }
@@ -430,35 +430,35 @@ public class Container {
         /**
          * The check, run by a shell in the container ({@code CMD-SHELL}); exit 0 means healthy. {@code NONE} turns the image's check off. Default: the image's.
          *
-         * @since 0.2.0
+         * @since 0.1.0
          */
         String test;
 
         /**
          * The time between checks, as a duration ({@code 1s}, {@code 500ms}); default: the image's, else 30s.
          *
-         * @since 0.2.0
+         * @since 0.1.0
          */
         String interval;
 
         /**
          * How long one check may take, as a duration; default: the image's, else 30s.
          *
-         * @since 0.2.0
+         * @since 0.1.0
          */
         String timeout;
 
         /**
          * How many failed checks in a row make the container unhealthy; default: the image's, else 3.
          *
-         * @since 0.2.0
+         * @since 0.1.0
          */
         String retries;
 
         /**
          * How long after the start failed checks do not count yet, as a duration; default: the image's, else 0s.
          *
-         * @since 0.2.0
+         * @since 0.1.0
          */
         String startPeriod;
     }

@@ -119,7 +119,7 @@ public class RunMojo extends AbstractDockMojo {
      * are printed, and typed on the command line it keeps running until {@code mvn dock:stop} in the same folder.
      * Default: none, and the POM's {@code <containers>} are started.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "dock.image")
     String image;
@@ -128,7 +128,7 @@ public class RunMojo extends AbstractDockMojo {
      * The alias of the {@code dock.image} container; default: the last part of the image's name ({@code redis} for
      * {@code redis:7}).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "dock.alias")
     String alias;
@@ -137,7 +137,7 @@ public class RunMojo extends AbstractDockMojo {
      * The ports the {@code dock.image} container publishes, a comma list in the {@code <port>} syntax: {@code 6379},
      * {@code 16379:6379}, {@code 53/udp}. Default: none.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "dock.ports")
     String ports;
@@ -146,7 +146,7 @@ public class RunMojo extends AbstractDockMojo {
      * The environment of the {@code dock.image} container: {@code NAME=value} entries separated by commas, e.g. {@code
      * POSTGRES_PASSWORD=secret,TZ=UTC}. Default: none.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "dock.env")
     String env;
@@ -155,7 +155,7 @@ public class RunMojo extends AbstractDockMojo {
      * The command of the {@code dock.image} container, split like a shell splits words, e.g. {@code redis-server
      * --save ''}. Default: the image's.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "dock.command")
     String command;
@@ -164,7 +164,7 @@ public class RunMojo extends AbstractDockMojo {
      * The {@code dock.image} container is ready once a line of its output matches this Java regex (as {@code
      * <wait><log>}). Default: ready once running (healthy, if its image has a HEALTHCHECK).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "dock.wait.log")
     String waitLog;
@@ -173,7 +173,7 @@ public class RunMojo extends AbstractDockMojo {
      * The {@code dock.image} container is ready once these container ports (a comma list, each also in {@code
      * dock.ports}) accept TCP connections (as {@code <wait><tcp>}). Default: none.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "dock.wait.tcp")
     String waitTcp;

@@ -63,7 +63,7 @@ public class StopMojo extends AbstractDockMojo {
      * runs their {@code preStop} commands and {@code copyOut} copies as this configuration says. Default: none, and
      * such a stop only stops and removes.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter
     List<Container> containers;
