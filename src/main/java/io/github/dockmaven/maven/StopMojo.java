@@ -143,8 +143,7 @@ public class StopMojo extends AbstractDockMojo {
     private Map<String, StopHooks> configuredHooks() {
         Map<String, StopHooks> hooks = new HashMap<>();
         try {
-            for (ContainerSpec spec :
-                    ConfigMapper.map(containers, project.getBasedir().toPath(), project.getArtifactId())) {
+            for (ContainerSpec spec : ConfigMapper.map(containers, identity().baseDir(), project.getArtifactId())) {
                 hooks.put(spec.alias(), StopHooks.of(spec));
             }
         } catch (BuildFailure e) {
