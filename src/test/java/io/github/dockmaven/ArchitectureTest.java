@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of STYLE.md: a core that knows neither Maven nor docker-java, one adapter for each of them, the
- * layers {@code maven -> watchdog -> docker -> core}, and no cycles between any two packages.
+ * layers {@code maven -> watchdog -> docker -> core} with {@code compose} between the Maven layer and the core, and no
+ * cycles between any two packages.
  */
 class ArchitectureTest {
 
@@ -27,6 +28,7 @@ class ArchitectureTest {
     private static final String WATCHDOG = "io.github.dockmaven.watchdog..";
     private static final String DOCKER = "io.github.dockmaven.docker..";
     private static final String MAVEN = "io.github.dockmaven.maven..";
+    private static final String COMPOSE = "io.github.dockmaven.compose..";
     private static final String DOCKER_JAVA = "com.github.dockerjava..";
     private static final String MAVEN_API = "org.apache.maven..";
 
@@ -134,6 +136,8 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .layer("maven")
                 .definedBy(MAVEN)
+                .layer("compose")
+                .definedBy(COMPOSE)
                 .layer("watchdog")
                 .definedBy(WATCHDOG)
                 .layer("docker")
@@ -142,12 +146,14 @@ class ArchitectureTest {
                 .definedBy(CORE)
                 .whereLayer("maven")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("compose")
+                .mayOnlyBeAccessedByLayers("maven")
                 .whereLayer("watchdog")
                 .mayOnlyBeAccessedByLayers("maven")
                 .whereLayer("docker")
                 .mayOnlyBeAccessedByLayers("watchdog", "maven")
                 .whereLayer("core")
-                .mayOnlyBeAccessedByLayers("docker", "watchdog", "maven")
+                .mayOnlyBeAccessedByLayers("docker", "watchdog", "compose", "maven")
                 .check(main);
     }
 
