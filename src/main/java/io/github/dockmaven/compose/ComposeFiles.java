@@ -15,9 +15,12 @@ public final class ComposeFiles {
      * file, invalid YAML (file and line), a variable that {@code ${VAR:?message}} requires, or a key the plugin does
      * not support (file, service, key); warns on {@code console} for keys that mean nothing in a test run.
      *
+     * @param files absolute paths, in merge order
+     * @param projectDir the project folder: messages name files relative to it
      * @param environment the process environment; the {@code .env} file beside the first file adds to it
      */
-    public static ComposeModel load(List<Path> files, Map<String, String> environment, Console console) {
+    public static ComposeModel load(
+            List<Path> files, Path projectDir, Map<String, String> environment, Console console) {
         throw new UnsupportedOperationException("not yet");
     }
 }
