@@ -197,7 +197,8 @@ final class Answers {
     /**
      * Whether a resource carries every label asked for ({@code null} value: the key alone). The engine filters the
      * lists already, but Podman 4 joins several label filters of a volume list with OR: all our volumes would match
-     * one build's filter, and a cleanup would remove another build's volumes. So every list is checked again here.
+     * one build's filter, and a cleanup would remove another build's volumes; Podman 4.3 answers an image list filtered
+     * by two labels with nothing. So every list is checked again here.
      */
     static boolean carriesAll(Map<String, String> actual, Map<String, String> wanted) {
         for (Map.Entry<String, String> label : wanted.entrySet()) {

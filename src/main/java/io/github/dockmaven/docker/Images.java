@@ -148,10 +148,7 @@ final class Images {
      * kept.
      */
     List<Removed> pruneDangling(Map<String, String> labels) {
-        List<Image> dangling = clients.request("Could not list dangling images", c -> c.listImagesCmd()
-                .withDanglingFilter(true)
-                .withLabelFilter(labels)
-                .exec());
+        List<Image> dangling = labelled("Could not list dangling images", labels, true);
         List<Removed> removed = new ArrayList<>();
         for (Image image : dangling) {
             String shortId = Ids.shortId(image.getId());
@@ -169,15 +166,37 @@ final class Images {
 
     /** The images carrying {@code labels}, each by its first tag, or by its id when it has none. */
     List<String> list(Map<String, String> labels) {
-        List<Image> images = clients.request(
-                "Could not list images",
-                c -> c.listImagesCmd().withLabelFilter(labels).exec());
-        return images.stream().map(Images::reference).toList();
+        return labelled("Could not list images", labels, false).stream()
+                .map(Images::reference)
+                .toList();
+    }
+
+    /**
+     * The images carrying every one of {@code labels}. The engine filters by the first of them, this by all: Podman 4.3
+     * answers an image list filtered by two labels with no image at all.
+     */
+    private List<Image> labelled(String failure, Map<String, String> labels, boolean danglingOnly) {
+        List<String> first = Answers.labelFilter(labels).stream().limit(1).toList();
+        List<Image> images = clients.request(failure, c -> {
+            var list = c.listImagesCmd().withFilter("label", first);
+            return danglingOnly ? list.withDanglingFilter(true).exec() : list.exec();
+        });
+        return images.stream()
+                .filter(image -> Answers.carriesAll(image.getLabels(), labels))
+                .toList();
     }
 
     private static String reference(Image image) {
         String[] tags = image.getRepoTags();
-        return tags != null && tags.length > 0 && !tags[0].startsWith("<none>") ? tags[0] : image.getId();
+        return tags != null && tags.length > 0 && !tags[0].startsWith("<none>") ? familiar(tags[0]) : image.getId();
+    }
+
+    /** A tag as Docker shows it: Podman lists {@code dock/app:latest} as {@code docker.io/dock/app:latest}. */
+    static String familiar(String tag) {
+        if (tag.startsWith("docker.io/library/")) {
+            return tag.substring("docker.io/library/".length());
+        }
+        return tag.startsWith("docker.io/") ? tag.substring("docker.io/".length()) : tag;
     }
 
     /**

@@ -18,4 +18,12 @@ class ImagesTest {
         assertThat(Images.splitReference("localhost:5000/app")).containsExactly("localhost:5000/app", "latest");
         assertThat(Images.splitReference("busybox")).containsExactly("busybox", "latest");
     }
+
+    @Test
+    void aTagIsShownAsDockerShowsItWithoutTheDefaultRegistry() {
+        assertThat(Images.familiar("docker.io/dock/shop-app:latest")).isEqualTo("dock/shop-app:latest");
+        assertThat(Images.familiar("docker.io/library/redis:7")).isEqualTo("redis:7");
+        assertThat(Images.familiar("ghcr.io/acme/app:1")).isEqualTo("ghcr.io/acme/app:1");
+        assertThat(Images.familiar("localhost:5000/docker.io/x:1")).isEqualTo("localhost:5000/docker.io/x:1");
+    }
 }
