@@ -62,13 +62,53 @@ public class RunMojo extends AbstractDockMojo {
     static final String OUTPUTS = "io.github.dockmaven.outputs";
 
     /**
-     * The containers to start, one {@code <container>} each: {@code alias} and {@code image} (required unless {@code
-     * build} is given), {@code build} ({@code context}, {@code dockerfile}, {@code args}, {@code target}, {@code pull},
-     * {@code noCache}), {@code name}, {@code pullPolicy}, {@code archive}, {@code command}, {@code entrypoint}, {@code env}, {@code labels},
-     * {@code ports}, {@code volumes}, {@code dependsOn}, {@code network}, {@code networks}, {@code wait} ({@code log},
-     * {@code tcp}, {@code http}, {@code healthy}, {@code exit}, {@code timeout}), {@code stopMode}, {@code
-     * stopTimeout}, {@code postStart}, {@code preStop}, {@code copyIn} and {@code copyOut}. Every element is explained in {@code docs/configuration.md} of the plugin's sources. Default:
-     * none, and {@code run} starts nothing.
+     * The containers to start, one {@code <container>} each, with these elements (all optional but {@code alias}, and
+     * {@code image} or {@code build}; docs/configuration.md of the plugin's sources has examples):
+     *
+     * <ul>
+     *   <li>{@code alias}: unique, {@code [a-z0-9][a-z0-9_.-]*}; names it in logs, in the {@code dock.<alias>.*}
+     *       properties and {@code dependsOn}, and is its DNS name on the build's network.
+     *   <li>{@code image}: {@code name[:tag]} or {@code name@digest}; with {@code build}, the tag the built image gets.
+     *   <li>{@code build}: builds the image from a Dockerfile through the engine's API, before containers are
+     *       created: {@code context} (folder, relative to the project; {@code .dockerignore} honoured),
+     *       {@code dockerfile} (default {@code Dockerfile} in the context), {@code args} ({@code <NAME>value</NAME>}),
+     *       {@code target} (a stage), {@code pull} (newer base images), {@code noCache}. Default tag
+     *       {@code dock/<artifactId>-<alias>:latest}.
+     *   <li>{@code name}: a fixed container name; default one unique to the build.
+     *   <li>{@code pullPolicy}: {@code missing} (default), {@code always} or {@code never}.
+     *   <li>{@code archive}: a {@code docker save} tarball loaded when the image is missing.
+     *   <li>{@code command}, {@code entrypoint}: one string split like shell words, or {@code <arg>} elements.
+     *   <li>{@code env} ({@code <NAME>value</NAME>}), {@code envFile} (a file of {@code NAME=value} lines;
+     *       {@code env} wins), {@code labels} ({@code <name>value</name>}).
+     *   <li>{@code ports}: {@code <port>8080</port>} (a free host port), {@code 18080:8080},
+     *       {@code 127.0.0.1:18080:8080}, each optionally {@code /udp}.
+     *   <li>{@code volumes}: {@code name:/path} (a named volume per build) or {@code host/path:/path[:ro]}.
+     *   <li>{@code dependsOn}: {@code <alias>} elements of containers that must be ready before this one starts.
+     *   <li>{@code network} / {@code networks}: existing networks to join instead of the build's own (or
+     *       {@code host}, {@code none}); {@code networkAliases}: more DNS names on them.
+     *   <li>{@code wait}: conditions that must all hold within {@code timeout} (default {@code 60s}): {@code log} (a
+     *       Java regex an output line matches), {@code tcp} (container ports accepting connections), {@code http}
+     *       ({@code port}, {@code path} default {@code /}, {@code status} default {@code 200..399}, {@code method}
+     *       default {@code GET}), {@code healthy} ({@code true}), {@code exit} (the exit code of a one-shot job).
+     *       Default: running, and healthy if the image has a {@code HEALTHCHECK}.
+     *   <li>{@code stopMode}: {@code stop} (default) or {@code kill}; {@code stopTimeout}: the grace period before
+     *       SIGKILL (default {@code 3s}).
+     *   <li>{@code postStart}: {@code <exec>} commands run inside it once its wait holds; it is ready only when each
+     *       exited 0. {@code preStop}: {@code <exec>} commands run before a graceful stop; a failure is a warning.
+     *   <li>{@code copyIn}: {@code <entry>} elements with {@code from} (a host path) and {@code to} (a container path),
+     *       copied after create, before start. {@code copyOut}: {@code <entry>} with {@code from} (a container path)
+     *       and {@code to} (a host path, e.g. {@code target/logs/}), copied at stop before removal.
+     *   <li>Run options, as {@code docker run}'s: {@code tmpfs} ({@code <mount>/run:size=64m</mount>}),
+     *       {@code memory}, {@code memorySwap}, {@code shmSize} (sizes: {@code 512m}, {@code 1g}), {@code cpus}
+     *       ({@code 1.5}), {@code ulimits} ({@code <ulimit>nofile=65536:65536</ulimit>}), {@code privileged},
+     *       {@code init}, {@code readOnly} ({@code true}/{@code false}), {@code capAdd}, {@code capDrop}
+     *       ({@code <cap>NET_ADMIN</cap>}), {@code extraHosts} ({@code <host>name:address</host>}, address
+     *       {@code host-gateway} for the engine's host), {@code platform} ({@code linux/amd64}), {@code hostname},
+     *       {@code user} ({@code uid[:gid]}), {@code workingDir}, {@code healthcheck} ({@code test} run by a shell
+     *       or {@code NONE}, {@code interval}, {@code timeout}, {@code retries}, {@code startPeriod}).
+     * </ul>
+     *
+     * Default: none, and {@code run} starts nothing.
      *
      * @since 0.1.0
      */

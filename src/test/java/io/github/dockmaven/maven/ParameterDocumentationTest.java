@@ -3,6 +3,7 @@ package io.github.dockmaven.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -50,6 +51,45 @@ class ParameterDocumentationTest {
         }
         assertThat(checked).contains("run:containers", "stop:keep", "remove:removeImages", "prune:scope");
         assertThat(undocumented).isEmpty();
+    }
+
+    @Test
+    void theHelpOfContainersNamesEveryElementOfAContainer() throws Exception {
+        // dock:help -Ddetail shows a parameter's description, not the Javadoc of the beans it is made of.
+        String description = parameterDescription(descriptor(), "run", "containers");
+        List<String> missing = new ArrayList<>();
+        for (Class<?> bean : List.of(
+                Container.class,
+                Build.class,
+                Container.Wait.class,
+                Container.Http.class,
+                Container.Healthcheck.class,
+                Container.Copy.class)) {
+            for (Field field : bean.getDeclaredFields()) {
+                if (!field.isSynthetic() && !description.contains(field.getName())) {
+                    missing.add(bean.getSimpleName() + "." + field.getName());
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static String parameterDescription(Document descriptor, String goal, String parameter) {
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int m = 0; m < mojos.getLength(); m++) {
+            Element mojo = (Element) mojos.item(m);
+            if (!text(mojo, "goal").equals(goal)) {
+                continue;
+            }
+            NodeList parameters = mojo.getElementsByTagName("parameter");
+            for (int p = 0; p < parameters.getLength(); p++) {
+                Element element = (Element) parameters.item(p);
+                if (text(element, "name").equals(parameter)) {
+                    return text(element, "description");
+                }
+            }
+        }
+        throw new AssertionError(goal + ":" + parameter + " is not in " + DESCRIPTOR);
     }
 
     private static Document descriptor() throws Exception {
