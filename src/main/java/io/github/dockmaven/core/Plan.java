@@ -45,12 +45,32 @@ public final class Plan {
                 }
             }
         }
+        checkOneBuildPerImage(specs);
         List<String> cycle = findCycle(byAlias);
         if (!cycle.isEmpty()) {
             throw new BuildFailure("The <dependsOn> elements form a cycle: " + String.join(" -> ", cycle)
                     + ". Remove one of these dependencies.");
         }
         return new Plan(byAlias);
+    }
+
+    /**
+     * Containers of one image share it: where several build it, they must build it the same way, or which build the
+     * tag ends up with would depend on which ran first.
+     */
+    private static void checkOneBuildPerImage(List<ContainerSpec> specs) {
+        Map<String, ContainerSpec> builder = new LinkedHashMap<>();
+        for (ContainerSpec spec : specs) {
+            if (!spec.isBuilt()) {
+                continue;
+            }
+            ContainerSpec first = builder.putIfAbsent(spec.image(), spec);
+            if (first != null && !first.build().equals(spec.build())) {
+                throw new BuildFailure("Containers '" + first.alias() + "' and '" + spec.alias()
+                        + "' both build the image '" + spec.image() + "', from different <build> elements. Give"
+                        + " one of them another <image> tag, or the same <build>.");
+            }
+        }
     }
 
     /**

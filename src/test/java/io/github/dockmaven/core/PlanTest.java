@@ -5,7 +5,9 @@ import static io.github.dockmaven.core.Specs.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
@@ -29,6 +31,30 @@ class PlanTest {
         Plan plan = plan(container("b").dependsOn("a"), container("a"));
 
         assertThat(plan.containers()).extracting(ContainerSpec::alias).containsExactly("b", "a");
+    }
+
+    @Test
+    void twoContainersBuildingOneTagDifferentlyAreRefusedBeforeAnythingStarts() {
+        ImageBuild fromApp = new ImageBuild(Path.of("app"), "Dockerfile", Map.of(), null, false, false);
+        ImageBuild fromWorker = new ImageBuild(Path.of("worker"), "Dockerfile", Map.of(), null, false, false);
+
+        assertThatThrownBy(() -> plan(
+                        container("app").image("shop/app:1").builtFrom(fromApp),
+                        container("worker").image("shop/app:1").builtFrom(fromWorker)))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage("Containers 'app' and 'worker' both build the image 'shop/app:1', from different <build>"
+                        + " elements. Give one of them another <image> tag, or the same <build>.");
+    }
+
+    @Test
+    void twoContainersMayRunOneImageBuiltOnce() {
+        ImageBuild build = new ImageBuild(Path.of("app"), "Dockerfile", Map.of(), null, false, false);
+
+        Plan plan = plan(
+                container("app1").image("shop/app:1").builtFrom(build),
+                container("app2").image("shop/app:1").builtFrom(build));
+
+        assertThat(plan.containers()).hasSize(2);
     }
 
     @Test
