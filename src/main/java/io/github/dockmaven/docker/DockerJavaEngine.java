@@ -70,7 +70,7 @@ public final class DockerJavaEngine implements Engine {
         this.clients = new EngineClients(endpoint, connectTimeout, responseTimeout);
         this.quirks = new EngineQuirks(clients);
         this.images = new Images(clients, registryAuth);
-        this.builds = new ImageBuilds(clients);
+        this.builds = new ImageBuilds(clients, registryAuth);
         this.containers = new Containers(clients, quirks);
         this.resources = new NetworksAndVolumes(clients);
         this.logs = new LogFollower(clients);

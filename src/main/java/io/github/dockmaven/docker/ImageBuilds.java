@@ -2,12 +2,17 @@ package io.github.dockmaven.docker;
 
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.AuthConfigurations;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.ImageBuild;
 import io.github.dockmaven.core.LogLine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,13 +32,16 @@ final class ImageBuilds {
     static final Duration SILENCE_LIMIT = Duration.ofMinutes(30);
 
     private final EngineClients clients;
+    private final RegistryAuth registryAuth;
 
-    ImageBuilds(EngineClients clients) {
+    ImageBuilds(EngineClients clients, RegistryAuth registryAuth) {
         this.clients = clients;
+        this.registryAuth = registryAuth;
     }
 
     String build(ImageBuild build, String tag, Map<String, String> labels, Consumer<String> output) {
         String attempt = "Could not build image '" + tag + "'";
+        AuthConfigurations baseImageCredentials = credentialsForBaseImages(build, attempt);
         BuildTranscript transcript = new BuildTranscript(output);
         LineAssembler lines = new LineAssembler(transcript);
         AtomicReference<String> error = new AtomicReference<>();
@@ -56,8 +64,11 @@ final class ImageBuilds {
         };
         try {
             // the streaming client: a build runs far longer than a request's deadline
-            command(clients.client(attempt, true).buildImageCmd(), build, tag, labels)
-                    .exec(callback);
+            BuildImageCmd cmd = command(clients.client(attempt, true).buildImageCmd(), build, tag, labels);
+            if (!baseImageCredentials.getConfigs().isEmpty()) {
+                cmd.withBuildAuthConfigs(baseImageCredentials);
+            }
+            cmd.exec(callback);
         } catch (RuntimeException e) {
             throw clients.failure(attempt, e);
         }
@@ -76,6 +87,28 @@ final class ImageBuilds {
                     callback.failure());
         }
         return clients.request(attempt, c -> c.inspectImageCmd(tag).exec().getId());
+    }
+
+    /**
+     * The credentials for the registries of the Dockerfile's base images, found where a pull finds them: the engine
+     * pulls those during the build, and sends no credentials of its own.
+     */
+    private AuthConfigurations credentialsForBaseImages(ImageBuild build, String attempt) {
+        AuthConfigurations configurations = new AuthConfigurations();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(build.context().resolve(build.dockerfile()));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return configurations; // the engine reports a Dockerfile it cannot read, in its words
+        }
+        try {
+            for (String image : DockerfileBaseImages.of(lines, build.args())) {
+                registryAuth.forImage(image).map(Images::authConfig).ifPresent(configurations::addConfig);
+            }
+        } catch (RuntimeException e) {
+            throw Failures.map(attempt, e);
+        }
+        return configurations;
     }
 
     private static BuildImageCmd command(BuildImageCmd cmd, ImageBuild build, String tag, Map<String, String> labels) {

@@ -216,7 +216,7 @@ final class Images {
         return new String[] {image, "latest"};
     }
 
-    private static AuthConfig authConfig(RegistryAuth.Credentials credentials) {
+    static AuthConfig authConfig(RegistryAuth.Credentials credentials) {
         return new AuthConfig()
                 .withRegistryAddress(credentials.serverAddress())
                 .withUsername(credentials.username())

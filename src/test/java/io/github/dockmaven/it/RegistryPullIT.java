@@ -165,7 +165,7 @@ class RegistryPullIT {
      */
     private static void assertNoSecret(MavenRun.Run run) {
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        List<String> secrets = List.of(PASSWORD, basic, "X-Registry-Auth");
+        List<String> secrets = List.of(PASSWORD, basic, "X-Registry-Auth", "X-Registry-Config");
         List<String> leaks = run.output()
                 .lines()
                 .filter(line -> secrets.stream().anyMatch(line::contains))
@@ -355,6 +355,36 @@ class RegistryPullIT {
                 .isEqualTo("Could not pull image '" + image + "' from registry " + open.host() + ": not found: "
                         + open.host() + " has no such repository or tag. Check <image>. The engine said: manifest"
                         + " for " + image + " not found: manifest unknown: manifest unknown");
+    }
+
+    @Test
+    void anImageBuiltFromABaseImageOfAPrivateRegistryGetsItsCredentials() {
+        servers = server(secured.host(), PASSWORD);
+        String tag = "dock-it/registry-it-built:" + RUN;
+        // the registry comes from a build arg: the credentials are found for the image the engine will pull
+        MavenRun.write(
+                project.resolve("image/Dockerfile"),
+                "ARG REGISTRY\nFROM ${REGISTRY}/dock/app:1 AS base\n" + "FROM base\nRUN test -s /payload\n");
+        MavenRun.project(
+                project,
+                "build-credentials-" + RUN,
+                "<container><alias>app</alias><image>" + tag + "</image><build><context>image</context><args><REGISTRY>"
+                        + secured.host() + "</REGISTRY></args></build><command><arg>sh</arg><arg>-c</arg><arg>"
+                        + MavenRun.xml(payloadCheck())
+                        + "</arg></command><wait><log>^ready$</log><timeout>30s</timeout></wait>"
+                        + "<stopMode>kill</stopMode></container>");
+        try {
+            MavenRun.Run run = mvn("-X", "verify").succeeded();
+
+            assertThat(run.output())
+                    .contains("Registry credentials for " + secured.host() + ": using Maven settings <server> '"
+                            + secured.host() + "'")
+                    .contains("Started 'app' (" + tag + ", ");
+            assertNoSecret(run);
+            assertNoLeftovers("build-credentials-" + RUN);
+        } finally {
+            Commands.tryRun(List.of("docker", "rmi", tag), Map.of(), null);
+        }
     }
 
     private static void assertNoLeftovers(String... artifactIds) {
