@@ -1,6 +1,7 @@
 package io.github.dockmaven.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -9,6 +10,9 @@ import java.util.function.Consumer;
  * fails and a path that is missing are warnings, and the teardown goes on.
  */
 final class AroundStop {
+
+    /** How long a preStop command may run: the teardown must not hang with it. */
+    static final Duration PRE_STOP_LIMIT = Duration.ofMinutes(1);
 
     private final Engine engine;
     private final Console console;
@@ -22,7 +26,7 @@ final class AroundStop {
     void beforeStop(Started container) {
         Consumer<LogLine> output = line -> console.info("[" + container.alias() + "] " + line.text());
         for (Exec exec : container.hooks().preStop()) {
-            ExecRun run = ExecRun.run(engine, container.id(), "preStop", exec, output);
+            ExecRun run = ExecRun.run(engine, container.id(), "preStop", exec, PRE_STOP_LIMIT, output);
             if (!run.succeeded()) {
                 console.warn(run.failure("Container " + container.describe()) + "\nStopping it anyway.");
             }

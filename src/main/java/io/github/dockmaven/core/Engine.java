@@ -88,9 +88,10 @@ public interface Engine extends Closeable {
     /**
      * Runs {@code argv} inside the running container, without a shell, calling {@code output} once per whole line of
      * its output, and returns its exit code once it ended. A program that is not in the image, or cannot be run, ends
-     * with 126 or 127 (and the engine's words as output), or fails with an {@link EngineException}, by engine.
+     * with 126 or 127 (and the engine's words as output), or fails with an {@link EngineException}, by engine. One that
+     * has not ended within {@code limit} fails with {@link EngineException.TimedOut}, and is left running.
      */
-    int exec(String id, List<String> argv, Consumer<LogLine> output);
+    int exec(String id, List<String> argv, Duration limit, Consumer<LogLine> output);
 
     /**
      * Copies the host file or folder {@code source} into the container (created, running or stopped) so that it gets

@@ -59,6 +59,15 @@ public class EngineException extends RuntimeException {
         }
     }
 
+    /** A command run inside a container had not ended when its time was up; it was left to the container. */
+    public static final class TimedOut extends EngineException {
+        private static final long serialVersionUID = 1L;
+
+        public TimedOut(String message) {
+            super(message);
+        }
+    }
+
     /** A step of a Dockerfile failed while the engine built an image. */
     public static final class BuildFailed extends EngineException {
         private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.github.dockmaven.core;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -22,36 +23,48 @@ public final class ExecRun {
     private final String element;
     private final Exec exec;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final Duration limit;
     private int exitCode = -1;
     private String engineFailure;
+    private boolean timedOut;
 
-    private ExecRun(String element, Exec exec) {
+    private ExecRun(String element, Exec exec, Duration limit) {
         this.element = element;
         this.exec = exec;
+        this.limit = limit;
     }
 
     /**
      * Runs {@code exec} in container {@code id}; an engine that cannot run it counts as a failure of the command.
      *
      * @param element the element it comes from, {@code postStart} or {@code preStop}, for messages
+     * @param limit how long it may run; then it counts as failed, and is left to the container
      */
-    public static ExecRun run(Engine engine, String id, String element, Exec exec, Consumer<LogLine> output) {
-        ExecRun run = new ExecRun(element, exec);
+    public static ExecRun run(
+            Engine engine, String id, String element, Exec exec, Duration limit, Consumer<LogLine> output) {
+        ExecRun run = new ExecRun(element, exec, limit);
         output.accept(new LogLine(LogLine.Stream.STDOUT, MARK + "$ " + exec.display()));
         try {
-            run.exitCode = engine.exec(id, exec.argv(), line -> {
+            run.exitCode = engine.exec(id, exec.argv(), limit, line -> {
                 run.keep(line.text());
                 output.accept(new LogLine(line.stream(), MARK + line.text()));
             });
+        } catch (EngineException.TimedOut e) {
+            run.timedOut = true;
         } catch (EngineException e) {
             run.engineFailure = e.getMessage();
         }
         return run;
     }
 
+    /** Whether the command was still running when its time was up. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
     /** Whether the command ran and exited 0. */
     public boolean succeeded() {
-        return engineFailure == null && exitCode == 0;
+        return engineFailure == null && !timedOut && exitCode == 0;
     }
 
     /**
@@ -62,6 +75,9 @@ public final class ExecRun {
         String command = subject + ": <" + element + "> command '" + exec.display() + "'";
         if (engineFailure != null) {
             return command + " could not be run: " + engineFailure;
+        }
+        if (timedOut) {
+            return command + " had not ended after " + Durations.format(limit) + "." + tailText();
         }
         String why = exitCode == 126 || exitCode == 127
                 ? " could not be run (exit code " + exitCode + "): the program is not in the image, or not executable."

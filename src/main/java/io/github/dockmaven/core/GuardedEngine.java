@@ -159,9 +159,9 @@ public final class GuardedEngine implements Engine {
     }
 
     @Override
-    public int exec(String id, List<String> argv, Consumer<LogLine> output) {
+    public int exec(String id, List<String> argv, Duration limit, Consumer<LogLine> output) {
         checkOpen("running", "a command in container " + Ids.shortId(id));
-        return delegate.exec(id, argv, output);
+        return delegate.exec(id, argv, limit, output);
     }
 
     @Override

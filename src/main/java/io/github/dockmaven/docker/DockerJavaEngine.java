@@ -240,8 +240,8 @@ public final class DockerJavaEngine implements Engine {
      * missing from the image as exit 126 or 127, with its words as output.
      */
     @Override
-    public int exec(String id, List<String> argv, Consumer<LogLine> output) {
-        return execs.run(id, argv, output);
+    public int exec(String id, List<String> argv, Duration limit, Consumer<LogLine> output) {
+        return execs.run(id, argv, limit, output);
     }
 
     /** {@inheritDoc} The tar stream is built in memory, named as {@code target}, and unpacked by the engine at /. */

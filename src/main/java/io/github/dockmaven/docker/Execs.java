@@ -3,6 +3,7 @@ package io.github.dockmaven.docker;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import io.github.dockmaven.core.Durations;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Ids;
 import io.github.dockmaven.core.LogLine;
@@ -27,8 +28,12 @@ final class Execs {
         this.clients = clients;
     }
 
-    /** Runs {@code argv} in container {@code id}; returns its exit code. */
-    int run(String id, List<String> argv, Consumer<LogLine> output) {
+    /**
+     * Runs {@code argv} in container {@code id}; returns its exit code. Past {@code limit} the output is no longer read
+     * and {@link EngineException.TimedOut} thrown: the engine has no call to end an exec, so the command is left to the
+     * container.
+     */
+    int run(String id, List<String> argv, Duration limit, Consumer<LogLine> output) {
         String attempt = "Could not run '" + String.join(" ", argv) + "' in container " + Ids.shortId(id);
         String execId = clients.request(attempt, c -> c.execCreateCmd(id)
                 .withCmd(argv.toArray(String[]::new))
@@ -52,17 +57,20 @@ final class Execs {
                 lines.flush();
             }
         };
+        boolean ended;
         try {
             clients.client(attempt, true).execStartCmd(execId).exec(attached);
-            while (!attached.awaitEnd(Duration.ofSeconds(1))) {
-                // a command runs as long as it needs; Maven's interrupt (Ctrl+C) ends the wait
-            }
+            ended = attached.awaitEnd(limit); // Maven's interrupt (Ctrl+C) ends the wait too
         } catch (InterruptedException e) {
             attached.close();
             throw EngineClients.interrupted(attempt, e);
         } catch (RuntimeException e) {
             attached.close();
             throw clients.failure(attempt, e);
+        }
+        if (!ended) {
+            attached.close();
+            throw new EngineException.TimedOut(attempt + ": it had not ended after " + Durations.format(limit));
         }
         if (attached.failure() != null) {
             throw clients.failure(attempt, attached.failure());

@@ -140,6 +140,22 @@ class ExecAndCopyTest {
     }
 
     @Test
+    void aPostStartCommandThatDoesNotEndWithinTheWaitsTimeoutFailsTheStartInsteadOfHangingIt() {
+        engine.script("db").execHangs("psql -f seed.sql");
+
+        BuildFailure failure = startFails(container("db")
+                .readiness(new WaitSpec(null, List.of(), null, false, null, Duration.ofSeconds(20)))
+                .postStart("psql", "-f", "seed.sql"));
+
+        assertThat(failure)
+                .hasMessage("Container 'db' (example/img:1, " + shortId("db") + "): <postStart> command 'psql -f"
+                        + " seed.sql' had not ended after 20s. It printed no output. A <postStart> command may take as"
+                        + " long as the"
+                        + " container's <wait><timeout>: raise that, or make the command end.");
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
     void aPostStartCommandThatIsNotInTheImageSaysSo() {
         engine.script("db").execAnswers("ls /", 127, "exec: \"ls\": executable file not found in $PATH");
 

@@ -133,13 +133,19 @@ public final class InMemoryEngine implements Engine {
          * exitCode}; a command not scripted prints nothing and exits 0.
          */
         public Script execAnswers(String command, int exitCode, String... output) {
-            execAnswers.put(command, new ExecAnswer(exitCode, List.of(output), null));
+            execAnswers.put(command, new ExecAnswer(exitCode, List.of(output), null, false));
             return this;
         }
 
         /** {@code exec} of {@code command} fails with an {@link EngineException} of this message. */
+        /** {@code command} is still running when its time is up. */
+        public Script execHangs(String command) {
+            execAnswers.put(command, new ExecAnswer(0, List.of(), null, true));
+            return this;
+        }
+
         public Script execFails(String command, String message) {
-            execAnswers.put(command, new ExecAnswer(0, List.of(), message));
+            execAnswers.put(command, new ExecAnswer(0, List.of(), message, false));
             return this;
         }
 
@@ -152,7 +158,7 @@ public final class InMemoryEngine implements Engine {
 
     private record Timed<T>(long afterMillis, T value) {}
 
-    private record ExecAnswer(int exitCode, List<String> output, String failure) {}
+    private record ExecAnswer(int exitCode, List<String> output, String failure, boolean hangs) {}
 
     private record Follower(Consumer<LogLine> sink, Runnable onEnd) {}
 
@@ -744,7 +750,7 @@ public final class InMemoryEngine implements Engine {
 
     /** {@inheritDoc} Answers as the container's script says; a container that does not run refuses. */
     @Override
-    public int exec(String id, List<String> argv, Consumer<LogLine> output) {
+    public int exec(String id, List<String> argv, Duration limit, Consumer<LogLine> output) {
         ExecAnswer answer;
         synchronized (lock) {
             Box box = existing(id);
@@ -753,12 +759,15 @@ public final class InMemoryEngine implements Engine {
             if (!box.status.isRunning()) {
                 throw new EngineException("container " + box.alias + " is not running");
             }
-            answer = box.script.execAnswers.getOrDefault(command, new ExecAnswer(0, List.of(), null));
+            answer = box.script.execAnswers.getOrDefault(command, new ExecAnswer(0, List.of(), null, false));
         }
         if (answer.failure() != null) {
             throw new EngineException(answer.failure());
         }
         answer.output().forEach(line -> output.accept(new LogLine(LogLine.Stream.STDOUT, line)));
+        if (answer.hangs()) {
+            throw new EngineException.TimedOut("'" + String.join(" ", argv) + "' had not ended after " + limit);
+        }
         return answer.exitCode();
     }
 

@@ -199,7 +199,7 @@ class StarterPullTest {
         }
 
         @Override
-        public int exec(String id, List<String> argv, Consumer<LogLine> output) {
+        public int exec(String id, List<String> argv, Duration limit, Consumer<LogLine> output) {
             throw new UnsupportedOperationException();
         }
 

@@ -200,6 +200,25 @@ class DockerJavaEngineIT {
     }
 
     @Test
+    void anExecThatOutlivesItsLimitIsAbandonedAndOneThatEndsGivesItsExitCodeAndOutput() {
+        String id = run(busybox(name("exec"), List.of("sleep", "60")));
+        List<String> output = new ArrayList<>();
+
+        int exitCode = engine.exec(
+                id,
+                List.of("sh", "-c", "echo seeded; exit 3"),
+                Duration.ofSeconds(30),
+                line -> output.add(line.text()));
+
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(output).containsExactly("seeded");
+        assertThatThrownBy(() -> engine.exec(id, List.of("sleep", "30"), Duration.ofMillis(300), line -> {}))
+                .isInstanceOf(EngineException.TimedOut.class)
+                .hasMessage("Could not run 'sleep 30' in container " + id.substring(0, 12)
+                        + ": it had not ended after 300ms");
+    }
+
+    @Test
     void publishedPortsAreReportedForAFreeAndAFixedHostPort() throws Exception {
         int fixed = freePort();
         String id = run(create(

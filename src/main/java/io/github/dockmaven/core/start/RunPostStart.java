@@ -9,7 +9,8 @@ import io.github.dockmaven.core.wait.Waiter;
 /**
  * Runs the {@code <postStart>} commands inside the container once its wait held, in order; the container is ready,
  * and its dependents may start, only when each exited 0. Their output goes to the container's output, marked as exec
- * output ({@link ExecRun}).
+ * output ({@link ExecRun}). Each may take as long as the container's wait may: a command that hangs fails the start
+ * instead of the build hanging with it.
  */
 final class RunPostStart implements ContainerStep {
 
@@ -25,7 +26,17 @@ final class RunPostStart implements ContainerStep {
             if (container.cancelled.getAsBoolean()) {
                 throw new Waiter.Cancelled();
             }
-            ExecRun run = ExecRun.run(engine, container.id(), "postStart", exec, container.log);
+            ExecRun run = ExecRun.run(
+                    engine,
+                    container.id(),
+                    "postStart",
+                    exec,
+                    container.spec.readiness().timeout(),
+                    container.log);
+            if (run.timedOut()) {
+                throw new BuildFailure(run.failure(container.subject()) + " A <postStart> command may take as long as"
+                        + " the container's <wait><timeout>: raise that, or make the command end.");
+            }
             if (!run.succeeded()) {
                 throw new BuildFailure(run.failure(container.subject()));
             }
