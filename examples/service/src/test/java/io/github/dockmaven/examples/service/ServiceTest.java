@@ -45,9 +45,7 @@ class ServiceTest {
     @Test
     void anItemPutIsReadBack() throws Exception {
         assertEquals(201, send("PUT", "/items/greeting", "hello").statusCode());
-        HttpResponse<String> answer = send("GET", "/items/greeting", null);
-        assertEquals(200, answer.statusCode());
-        assertEquals("hello", answer.body());
+        assertAnswer(200, "hello", send("GET", "/items/greeting", null));
     }
 
     @Test
@@ -59,16 +57,13 @@ class ServiceTest {
 
     @Test
     void anItemNeverPutIsNotFound() throws Exception {
-        HttpResponse<String> answer = send("GET", "/items/missing", null);
-        assertEquals(404, answer.statusCode());
-        assertEquals("no item 'missing'\n", answer.body());
+        assertAnswer(404, "no item 'missing'\n", send("GET", "/items/missing", null));
     }
 
     @Test
     void aKeyWithASlashIsRefused() throws Exception {
-        HttpResponse<String> answer = send("GET", "/items/a/b", null);
-        assertEquals(400, answer.statusCode());
-        assertEquals("a key is letters, digits, '.', '_' and '-': /items/<key>\n", answer.body());
+        assertAnswer(
+                400, "a key is letters, digits, '.', '_' and '-': /items/<key>\n", send("GET", "/items/a/b", null));
     }
 
     @Test
@@ -80,9 +75,7 @@ class ServiceTest {
 
     @Test
     void healthAnswersOk() throws Exception {
-        HttpResponse<String> answer = send("GET", "/health", null);
-        assertEquals(200, answer.statusCode());
-        assertEquals("ok\n", answer.body());
+        assertAnswer(200, "ok\n", send("GET", "/health", null));
     }
 
     @Test
@@ -101,26 +94,33 @@ class ServiceTest {
 
     @Test
     void seedStoresEveryItemOfTheFile() throws Exception {
-        Path items = folder.resolve("items.properties");
-        Files.writeString(items, "greeting=hello, seeded\n# a comment\ncolour=blue\n");
-        assertEquals(2, Seed.fromFile(items, "http://127.0.0.1:" + service.port()));
+        Path items = Files.writeString(
+                folder.resolve("items.properties"), "greeting=hello, seeded\n# a comment\ncolour=blue\n");
+        assertEquals(2, Seed.fromFile(items, baseUrl()));
         assertEquals("hello, seeded", send("GET", "/items/greeting", null).body());
         assertEquals("blue", send("GET", "/items/colour", null).body());
     }
 
     @Test
     void seedFailsNamingTheRequestTheServiceRefused() throws Exception {
-        Path items = folder.resolve("items.properties");
-        Files.writeString(items, "not/a/key=x\n");
-        String base = "http://127.0.0.1:" + service.port();
-        IOException failure = assertThrows(IOException.class, () -> Seed.fromFile(items, base));
-        assertEquals("PUT " + base + "/items/not/a/key answered 400, not 201 or 204", failure.getMessage());
+        Path items = Files.writeString(folder.resolve("items.properties"), "not/a/key=x\n");
+        IOException failure = assertThrows(IOException.class, () -> Seed.fromFile(items, baseUrl()));
+        assertEquals("PUT " + baseUrl() + "/items/not/a/key answered 400, not 201 or 204", failure.getMessage());
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    private static void assertAnswer(int status, String body, HttpResponse<String> answer) {
+        assertEquals(status, answer.statusCode());
+        assertEquals(body, answer.body());
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.BodyPublisher publisher =
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(method, publisher)
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
