@@ -45,9 +45,12 @@ public final class Main {
     record Settings(int port, Path accessLog) {
 
         static Settings from(Map<String, String> env) {
+            String port = env.getOrDefault("PORT", "8080");
+            if (!port.matches("[0-9]{1,5}")) {
+                throw new IllegalArgumentException("PORT must be a port number, not '" + port + "'");
+            }
             return new Settings(
-                    Integer.parseInt(env.getOrDefault("PORT", "8080")),
-                    Path.of(env.getOrDefault("ACCESS_LOG", "/var/log/service/access.log")));
+                    Integer.parseInt(port), Path.of(env.getOrDefault("ACCESS_LOG", "/var/log/service/access.log")));
         }
     }
 }
