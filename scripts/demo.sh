@@ -116,49 +116,6 @@ choose_image() {
   log "Redis image: $IMAGE ($IMAGE_REASON)"
 }
 
-# --- Java and the plugin -----------------------------------------------------------------------------
-
-# The major version of the JDK mvnw will use (JAVA_HOME first, as mvnw does), or nothing.
-jdk_major() {
-  local javac=javac
-  [[ -z "${JAVA_HOME:-}" ]] || javac="$JAVA_HOME/bin/javac"
-  command -v "$javac" >/dev/null 2>&1 || return 0
-  "$javac" -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'
-}
-
-ensure_jdk() {
-  local major
-  major="$(jdk_major)"
-  if [[ -n "$major" ]] && ((major >= 17)); then
-    log "using JDK $major"
-    return
-  fi
-  if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
-    die "the build needs a JDK 17 or newer (found: ${major:-none}); install one, or set JAVA_HOME to one"
-  fi
-  # default-jdk-headless: 17 on Debian 12, 21 on Debian 13 and Ubuntu 24.04.
-  ensure_packages default-jdk-headless
-  major="$(jdk_major)"
-  if [[ -z "$major" ]] || ((major < 17)); then
-    die "installed default-jdk-headless, but javac is still not 17 or newer (found: ${major:-none}); install openjdk-17-jdk-headless or set JAVA_HOME"
-  fi
-  log "installed default-jdk-headless: JDK $major"
-}
-
-install_plugin() {
-  local started
-  started=$(now)
-  mkdir -p "$DOCK_STATE_DIR"
-  log "installing dock-maven-plugin into the local Maven repository (./mvnw -B -q install -DskipTests ...)"
-  if ! ./mvnw -B -q install -DskipTests -Dinvoker.skip=true -Dspotless.check.skip=true >"$INSTALL_LOG" 2>&1; then
-    printf '%s: the plugin did not build; Maven said:\n' "${0##*/}" >&2
-    head -n 80 "$INSTALL_LOG" >&2
-    (($(wc -l <"$INSTALL_LOG") <= 80)) || printf '  ... (%d more lines)\n' "$(($(wc -l <"$INSTALL_LOG") - 80))" >&2
-    die "installing the plugin failed (full log: $INSTALL_LOG)"
-  fi
-  log "installed dock-maven-plugin in $(($(now) - started))s"
-}
-
 # --- the example -------------------------------------------------------------------------------------
 
 leftover_containers() { docker ps -a -q --no-trunc --filter "$PROJECT_FILTER" | sort; }
@@ -189,9 +146,6 @@ new_containers() {
   comm -13 <(printf '%s\n' "$BEFORE_CONTAINERS") <(leftover_containers) | sed '/^$/d'
 }
 
-# "5" from <completed>5</completed> in a failsafe/surefire summary file.
-summary_field() { sed -n "s:.*<$2>\([0-9]*\)</$2>.*:\1:p" "$1" | head -n 1; }
-
 TESTS_NOTE=""
 
 check_results() {
@@ -199,21 +153,8 @@ check_results() {
     docker ps -a --filter "$PROJECT_FILTER" >&2
     die "containers of $EXAMPLE_PROJECT are left after the build (see above): dock:stop did not remove them"
   fi
-  local summary="$EXAMPLE_DIR/target/failsafe-reports/failsafe-summary.xml" completed failures errors
-  [[ -f "$summary" ]] || die "no $summary: the ITs did not run"
-  completed="$(summary_field "$summary" completed)"
-  failures="$(summary_field "$summary" failures)"
-  errors="$(summary_field "$summary" errors)"
-  [[ "${completed:-0}" -gt 0 ]] || die "failsafe ran no IT ($summary)"
-  [[ "${failures:-0}" == 0 && "${errors:-0}" == 0 ]] \
-    || die "failsafe reports $failures failures and $errors errors in $completed ITs ($summary)"
-  local units=0 report count
-  for report in "$EXAMPLE_DIR"/target/surefire-reports/TEST-*.xml; do
-    [[ -f "$report" ]] || continue
-    count="$(sed -n 's/.*<testsuite[^>]* tests="\([0-9]*\)".*/\1/p' "$report" | head -n 1)"
-    units=$((units + ${count:-0}))
-  done
-  TESTS_NOTE="$completed ITs passed against Redis, $units unit tests passed"
+  check_example_tests "$EXAMPLE_DIR"
+  TESTS_NOTE="$EXAMPLE_ITS ITs passed against Redis, $EXAMPLE_UNIT_TESTS unit tests passed"
 }
 
 main() {
@@ -227,7 +168,7 @@ main() {
   choose_image
   step "JDK and plugin"
   ensure_jdk
-  install_plugin
+  install_plugin "$INSTALL_LOG"
   step "Example build: $EXAMPLE_DIR"
   run_example
   step "Checks"

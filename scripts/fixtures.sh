@@ -4,9 +4,11 @@
 #   dock-it/busybox:1, dock-it/busybox:latest  Debian's static busybox, applets in /bin, CMD sh
 #   dock-it/busybox-healthy:1                  the same with a HEALTHCHECK; healthy ~1s after start
 #   dock-it/redis:7                            Debian's redis-server, EXPOSE 6379, no persistence
+#   dock-it/jre:17                             java.base and jdk.httpserver jlinked from the build's JDK
+#                                              (JAVA_HOME, else javac's), on dock-it/busybox:1
 # and saves dock-it/busybox:1 to $DOCK_STATE_DIR/busybox.tar for the tests that load archives.
-# Images that exist (built from the installed package version) are kept, unless --force.
-# Each image built is checked by running it (httpd on a published port, health, PING/PONG);
+# Images that exist (built from the installed package or JDK version) are kept, unless --force.
+# Each image built is checked by running it (httpd on a published port, health, PING/PONG, java);
 # --check checks the ones found as well.
 #
 # Usage: scripts/fixtures.sh [--force] [--check]
@@ -34,15 +36,21 @@ image_version() {
   docker image inspect --format '{{index .Config.Labels "org.opencontainers.image.version"}}' "$1" 2>/dev/null
 }
 
+# The version of what an image is built from, as its version label records it: the JDK's runtime
+# version for "jdk", else the Debian package's version.
+source_version() {
+  if [[ "$1" == jdk ]]; then jdk_runtime_version; else package_version "$1"; fi
+}
+
 # Why an image must be built, or nothing if the one there will do.
 build_reason() {
-  local image="$1" package="$2"
+  local image="$1" source="$2"
   if [[ -n "$FORCE" ]]; then
     echo "--force"
   elif ! image_exists "$image"; then
     echo "missing"
-  elif [[ -n "$package" && "$(image_version "$image")" != "$(package_version "$package")" ]]; then
-    echo "built from $package $(image_version "$image"), $(package_version "$package") is installed"
+  elif [[ -n "$source" && "$(image_version "$image")" != "$(source_version "$source")" ]]; then
+    echo "built from $source $(image_version "$image"), $(source_version "$source") is installed"
   fi
 }
 
@@ -59,8 +67,8 @@ remove_if_dangling() {
 # Builds an image when needed and says so in one line; checks it when built (or with --check).
 # Sets BUILT to yes if it built. (It returns 0 either way: called from an 'if', errexit would be
 # off inside the build functions.)
-# Arguments: image, package it comes from (or ""), name of the build function, name of the check
-# function, then the arguments for both.
+# Arguments: image, package it comes from (or "jdk", or ""), name of the build function, name of the
+# check function, then the arguments for both.
 ensure_image() {
   local image="$1" package="$2" build="$3" check="$4" reason started old_id
   shift 4
@@ -108,6 +116,7 @@ ensure_busybox_archive() {
 main() {
   require_engine
   ensure_packages busybox-static redis-server
+  ensure_jdk
   mkdir -p "$DOCK_STATE_DIR"
   exec 8>"$DOCK_STATE_DIR/fixtures.lock"
   flock -w 300 8 || die "another fixtures.sh still holds $DOCK_STATE_DIR/fixtures.lock"
@@ -117,8 +126,9 @@ main() {
   started=$(now)
   ensure_image "$BUSYBOX_IMAGE" busybox-static build_busybox_image check_busybox_image
   if [[ -n "$BUILT" ]]; then
-    # The healthy image is built on top of this one: it must follow.
+    # The healthy and JRE images are built on top of this one: they must follow.
     FORCE=yes ensure_image "$HEALTHY_IMAGE" "" build_healthy_image check_healthy_image
+    FORCE=yes ensure_image "$JRE_IMAGE" jdk build_jre_image check_jre_image "$JRE_IMAGE"
   else
     if [[ "$(docker image inspect --format '{{.Id}}' "$BUSYBOX_LATEST" 2>/dev/null)" \
       != "$(docker image inspect --format '{{.Id}}' "$BUSYBOX_IMAGE")" ]]; then
@@ -126,6 +136,7 @@ main() {
       log "tagged $BUSYBOX_IMAGE as $BUSYBOX_LATEST"
     fi
     ensure_image "$HEALTHY_IMAGE" "" build_healthy_image check_healthy_image
+    ensure_image "$JRE_IMAGE" jdk build_jre_image check_jre_image "$JRE_IMAGE"
   fi
   ensure_image "$REDIS_IMAGE" redis-server build_redis_image check_redis_image "$REDIS_IMAGE"
   ensure_busybox_archive

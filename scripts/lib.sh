@@ -126,12 +126,99 @@ ensure_packages() {
   fi
 }
 
+# --- Java, the plugin, the examples --------------------------------------------------------------
+
+# The JDK mvnw uses: JAVA_HOME if set (as mvnw does), else the one the javac on the PATH belongs to.
+jdk_home() {
+  if [[ -n "${JAVA_HOME:-}" ]]; then
+    printf '%s\n' "$JAVA_HOME"
+    return
+  fi
+  local javac
+  javac="$(command -v javac)" || return 1
+  dirname "$(dirname "$(readlink -f "$javac")")"
+}
+
+# The major version of the JDK mvnw will use, or nothing.
+jdk_major() {
+  local home
+  home="$(jdk_home)" || return 0
+  [[ -x "$home/bin/javac" ]] || return 0
+  "$home/bin/javac" -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'
+}
+
+# "17.0.15+6-Debian-1deb12u1": the exact runtime version of that JDK, from its release file.
+jdk_runtime_version() {
+  sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$(jdk_home)/release" 2>/dev/null
+}
+
+ensure_jdk() {
+  local major
+  major="$(jdk_major)"
+  if [[ -n "$major" ]] && ((major >= 17)); then
+    log "using JDK $major"
+    return
+  fi
+  if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    die "the build needs a JDK 17 or newer (found: ${major:-none}); install one, or set JAVA_HOME to one"
+  fi
+  # default-jdk-headless: 17 on Debian 12, 21 on Debian 13 and Ubuntu 24.04.
+  ensure_packages default-jdk-headless
+  major="$(jdk_major)"
+  if [[ -z "$major" ]] || ((major < 17)); then
+    die "installed default-jdk-headless, but javac is still not 17 or newer (found: ${major:-none}); install openjdk-17-jdk-headless or set JAVA_HOME"
+  fi
+  log "installed default-jdk-headless: JDK $major"
+}
+
+# Installs the plugin of this checkout into the local Maven repository, for the examples to use: no tests, no
+# invoker projects, quietly; Maven's output goes to the log file given, and its head to stderr on failure.
+install_plugin() {
+  local install_log="$1" started
+  started=$(now)
+  mkdir -p "$(dirname "$install_log")"
+  log "installing dock-maven-plugin into the local Maven repository (./mvnw -B -q install -DskipTests ...)"
+  if ! ./mvnw -B -q install -DskipTests -Dinvoker.skip=true -Dspotless.check.skip=true >"$install_log" 2>&1; then
+    printf '%s: the plugin did not build; Maven said:\n' "${0##*/}" >&2
+    head -n 80 "$install_log" >&2
+    (($(wc -l <"$install_log") <= 80)) || printf '  ... (%d more lines)\n' "$(($(wc -l <"$install_log") - 80))" >&2
+    die "installing the plugin failed (full log: $install_log)"
+  fi
+  log "installed dock-maven-plugin in $(($(now) - started))s"
+}
+
+# "5" from <completed>5</completed> in a failsafe/surefire summary file.
+summary_field() { sed -n "s:.*<$2>\([0-9]*\)</$2>.*:\1:p" "$1" | head -n 1; }
+
+# Fails unless an example's build ran at least one IT and every IT passed; counts its ITs and unit tests into
+# EXAMPLE_ITS and EXAMPLE_UNIT_TESTS. Argument: the example's folder.
+check_example_tests() {
+  local dir="$1"
+  local summary="$dir/target/failsafe-reports/failsafe-summary.xml" completed failures errors
+  [[ -f "$summary" ]] || die "no $summary: the ITs did not run"
+  completed="$(summary_field "$summary" completed)"
+  failures="$(summary_field "$summary" failures)"
+  errors="$(summary_field "$summary" errors)"
+  [[ "${completed:-0}" -gt 0 ]] || die "failsafe ran no IT ($summary)"
+  [[ "${failures:-0}" == 0 && "${errors:-0}" == 0 ]] \
+    || die "failsafe reports $failures failures and $errors errors in $completed ITs ($summary)"
+  local units=0 report count
+  for report in "$dir"/target/surefire-reports/TEST-*.xml; do
+    [[ -f "$report" ]] || continue
+    count="$(sed -n 's/.*<testsuite[^>]* tests="\([0-9]*\)".*/\1/p' "$report" | head -n 1)"
+    units=$((units + ${count:-0}))
+  done
+  EXAMPLE_ITS="$completed"
+  EXAMPLE_UNIT_TESTS="$units"
+}
+
 # --- images -----------------------------------------------------------------------------------------
 
 BUSYBOX_IMAGE=dock-it/busybox:1
 BUSYBOX_LATEST=dock-it/busybox:latest
 HEALTHY_IMAGE=dock-it/busybox-healthy:1
 REDIS_IMAGE=dock-it/redis:7
+JRE_IMAGE=dock-it/jre:17
 DEMO_REDIS_IMAGE=dock-demo/redis:7
 BUSYBOX_ARCHIVE="$DOCK_STATE_DIR/busybox.tar"
 
@@ -224,16 +311,27 @@ EOF
   docker_build "$context" "${HEALTHY_IMAGE//[\/:]/-}" -t "$HEALTHY_IMAGE"
 }
 
-# Copies a binary to /usr/bin/<name> in a rootfs, with everything ldd says it loads (the dynamic
-# loader included), each library at its own path. The name is kept even when the installed one is
-# a symlink: redis-server is one to redis-check-rdb, and redis picks its mode by argv[0].
+# Copies a binary to /usr/bin/<name> in a rootfs, with the libraries it loads. The name is kept even
+# when the installed one is a symlink: redis-server is one to redis-check-rdb, and redis picks its
+# mode by argv[0].
 copy_with_libraries() {
-  local name="$1" rootfs="$2" binary lib
+  local name="$1" rootfs="$2" binary
   binary="$(command -v "$name")" || die "$name is not installed"
   install -D -m 755 "$(readlink -f "$binary")" "$rootfs/usr/bin/$name"
-  while read -r lib; do
-    [[ -e "$rootfs$lib" ]] || install -D -m 755 "$(readlink -f "$lib")" "$rootfs$lib"
-  done < <(ldd "$binary" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }')
+  copy_libraries "$rootfs" "$binary"
+}
+
+# Copies into a rootfs everything ldd says the given files load (the dynamic loader included), each
+# library at its own path. Libraries inside the rootfs already (a JDK's own, found through its
+# $ORIGIN run path) stay where they are.
+copy_libraries() {
+  local rootfs="$1" file lib
+  shift
+  for file in "$@"; do
+    while read -r lib; do
+      [[ "$lib" == "$rootfs"/* || -e "$rootfs$lib" ]] || install -D -m 755 "$(readlink -f "$lib")" "$rootfs$lib"
+    done < <(ldd "$file" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }')
+  done
 }
 
 # A Redis image from Debian's redis-server: the binary, redis-cli, their libraries and the loader.
@@ -264,6 +362,37 @@ EOF
   local tags=() tag
   for tag in "$@"; do tags+=(-t "$tag"); done
   docker_build "$context" "${1//[\/:]/-}" --build-arg "VERSION=$(package_version redis-server)" "${tags[@]}"
+}
+
+# dock-it/jre:17: a Java runtime for the examples' images, whose Dockerfiles cannot pull one offline:
+# java.base and jdk.httpserver, jlinked from the JDK mvnw uses (17 or newer: it runs Java 17 code),
+# with the libraries they load, on top of dock-it/busybox:1 (a shell and wget for postStart).
+# Arguments: the tag to give it.
+build_jre_image() {
+  local jdk context java_home compress=2 jlink_log="$DOCK_STATE_DIR/jlink-jre.log" elf_files
+  jdk="$(jdk_home)" || die "no JDK found (JAVA_HOME is unset and there is no javac on the PATH)"
+  [[ -x "$jdk/bin/jlink" ]] || die "$jdk has no bin/jlink; set JAVA_HOME to a JDK 17 or newer"
+  # JDK 21 deprecates the numbered levels (2 is zip-6); 17 knows only those.
+  (($(jdk_major) < 21)) || compress=zip-6
+  context="$(make_temp_dir)"
+  java_home="$context/rootfs/opt/java"
+  if ! "$jdk/bin/jlink" --add-modules java.base,jdk.httpserver --strip-debug --no-header-files --no-man-pages \
+    --compress="$compress" --output "$java_home" >"$jlink_log" 2>&1; then
+    tail -n 20 "$jlink_log" >&2
+    die "jlink of $jdk failed (full log: $jlink_log)"
+  fi
+  mapfile -t elf_files < <(find "$java_home" -type f \( -name '*.so' -o -path "$java_home/bin/*" \))
+  copy_libraries "$context/rootfs" "${elf_files[@]}"
+  cat >"$context/Dockerfile" <<EOF
+FROM $BUSYBOX_IMAGE
+COPY rootfs/ /
+ARG VERSION
+LABEL org.opencontainers.image.title="dock-it/jre" \\
+      org.opencontainers.image.description="java.base and jdk.httpserver jlinked from the build's JDK, on busybox; fixture of dock-maven-plugin" \\
+      org.opencontainers.image.version="\${VERSION}"
+ENV JAVA_HOME=/opt/java PATH=/opt/java/bin:/bin
+EOF
+  docker_build "$context" "${1//[\/:]/-}" --build-arg "VERSION=$(jdk_runtime_version)" -t "$1"
 }
 
 # "7.0.15", from redis-server --version.
@@ -429,6 +558,16 @@ check_redis_image() {
   [[ "$reply" == +PONG ]] || check_failed "$image: PING on $host:$port answered '$reply', not +PONG" || return 1
   remove_check_containers
   CHECKED="'Ready to accept connections' logged, PING answered +PONG on $host:$port"
+}
+
+# jre: java starts, has jdk.httpserver, and wget is there for postStart commands.
+check_jre_image() {
+  local image="$1" out
+  out="$(docker run --rm "$image" sh -c 'java --list-modules && command -v wget' 2>&1)" \
+    || check_failed "$image: java --list-modules failed: $out" || return 1
+  [[ "$out" == *jdk.httpserver@* && "$out" == *wget ]] \
+    || check_failed "$image: no jdk.httpserver or no wget in: $out" || return 1
+  CHECKED="java runs, $(grep -m 1 -o 'java.base@[^ ]*' <<<"$out"), jdk.httpserver and wget present"
 }
 
 # --- the engine engine-up.sh starts ---------------------------------------------------------------

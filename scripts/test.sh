@@ -2,6 +2,7 @@
 # Runs every test of the plugin: unit tests, the *IT classes and the invoker projects under src/it, against a real
 # Docker engine. On a fresh Debian machine (as root) it installs and starts the engine and builds the offline test
 # images first; an engine this script started is stopped again at the end (KEEP_ENGINE=1 leaves it running).
+# Without extra arguments it also runs examples/service against the plugin (scripts/examples.sh).
 #
 # Then a compatibility pass runs a few invoker projects again with the machine's own Maven (3.8.x on Debian 12) and
 # with a Maven 4 release candidate (downloaded from Maven Central once, into $DOCK_STATE_DIR); DOCK_COMPAT=0 skips it.
@@ -33,6 +34,10 @@ trap finish EXIT
 bash scripts/fixtures.sh
 
 ./mvnw -B -ntp verify "$@"
+# A full run also proves examples/service: its image built from the jar it packages, seeded, tested, its log kept.
+if [[ $# -eq 0 ]]; then
+  bash scripts/examples.sh
+fi
 ./mvnw -B -ntp site # the goal and parameter pages (target/site/plugin-info.html) must build too
 
 # The plugin must also work on older and newer Maven: rerun the core lifecycle cases with each.
