@@ -10,7 +10,8 @@
 # Needs a running engine and the fixture image dock-it/jre:17 (scripts/engine-up.sh, scripts/fixtures.sh).
 #
 # Usage: scripts/examples.sh [extra Maven arguments for the example's build, e.g. -o]
-# Environment: DOCK_STATE_DIR (default /tmp/dock-engine; the Maven logs go there), DOCKER_HOST.
+# Environment: DOCK_STATE_DIR (default /tmp/dock-engine; the Maven logs go there), DOCKER_HOST,
+#   DOCK_PLUGIN_INSTALLED=1 (the plugin of this checkout is installed already, as scripts/test.sh has done).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -56,7 +57,7 @@ main() {
   [[ -z "$before" ]] \
     || die "resources of $EXAMPLE_PROJECT exist before the build (remove them with ./mvnw -f $EXAMPLE_DIR/pom.xml dock:remove):"$'\n'"$before"
 
-  install_plugin "$INSTALL_LOG"
+  [[ "${DOCK_PLUGIN_INSTALLED:-0}" == 1 ]] || install_plugin "$INSTALL_LOG"
   # Fresh results: an old failsafe summary or access log must not pass for this run's.
   rm -rf "$EXAMPLE_DIR/target"
   local command=(./mvnw -B -ntp -f "$EXAMPLE_DIR/pom.xml" verify "$@")
