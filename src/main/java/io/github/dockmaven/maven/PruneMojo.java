@@ -14,9 +14,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * A scoped {@code docker system prune}: removes the stopped containers, unused networks, unused volumes and dangling
  * images that carry this plugin's labels; prints each resource removed and the space reclaimed. Nothing without our
- * labels is touched.
+ * labels is touched. Outside a project, {@code project} means what the command line started in the folder.
  */
-@Mojo(name = "prune", threadSafe = true)
+@Mojo(name = "prune", threadSafe = true, requiresProject = false)
 public class PruneMojo extends AbstractDockMojo {
 
     /**

@@ -16,9 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Removes every container, network and volume this plugin created for this project, in this build or in earlier ones
  * (leftovers of crashed builds, or of {@code dock.keep}), stopping running containers first. Those of another build
- * of the project that is still running on this machine are left alone.
+ * of the project that is still running on this machine are left alone. Outside a project it removes what {@code mvn
+ * dock:run -Ddock.image=...} started in the folder.
  */
-@Mojo(name = "remove", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+@Mojo(name = "remove", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true, requiresProject = false)
 public class RemoveMojo extends AbstractDockMojo {
 
     /**

@@ -86,7 +86,8 @@ class OneContainerFromTheCommandLineIT {
     }
 
     @Test
-    void withThePluginGroupInSettingsTheGoalPrefixWorksAndEveryPropertyApplies() throws IOException {
+    void withThePluginGroupInSettingsTheGoalPrefixWorksEveryPropertyAppliesAndDockRemoveCleansTheFolder()
+            throws IOException {
         pluginGroups = new String[] {"io.github.dockmaven"};
 
         MavenRun.Run run = mvn(
@@ -107,8 +108,12 @@ class OneContainerFromTheCommandLineIT {
                 .contains("\"GREETING=hello\"", "\"EMPTY=\"")
                 .endsWith("[\"redis-server\",\"--protected-mode\",\"no\",\"--save\",\"\"]");
 
-        mvn(folder, "dock:stop").succeeded();
+        MavenRun.Run remove = mvn(folder, "dock:remove").succeeded();
+        assertThat(remove.lines("[INFO] Removed "))
+                .containsExactly(
+                        "[INFO] Removed 1 container, 0 networks and 0 volumes of folder:" + folder.toRealPath());
         assertThat(containersOf(folder)).isEmpty();
+        assertThat(mvn(folder, "dock:prune").succeeded().output()).doesNotContain("BUILD FAILURE");
     }
 
     static Stream<Arguments> badInput() {
