@@ -24,6 +24,7 @@ import java.util.List;
  * @param workingDir the working directory of the command, absolute
  * @param networkAliases more DNS names on the networks it joins under its alias
  * @param healthcheck a health check replacing the image's
+ * @param stopSignal the signal that stops it gracefully ({@code SIGINT}, {@code 15}), or null for the image's
  */
 public record RunOptions(
         List<TmpfsMount> tmpfs,
@@ -43,10 +44,53 @@ public record RunOptions(
         String user,
         String workingDir,
         List<String> networkAliases,
-        Healthcheck healthcheck) {
+        Healthcheck healthcheck,
+        String stopSignal) {
 
     /** No option given: the engine's defaults. */
     public static final RunOptions DEFAULTS = new RunOptions(
             List.of(), null, null, null, null, List.of(), false, false, false, List.of(), List.of(), List.of(), null,
-            null, null, null, List.of(), null);
+            null, null, null, List.of(), null, null);
+
+    /** The options of a {@code <container>}, which has no stop signal: the image's applies. */
+    public RunOptions(
+            List<TmpfsMount> tmpfs,
+            ByteSize memory,
+            ByteSize memorySwap,
+            ByteSize shmSize,
+            Cpus cpus,
+            List<Ulimit> ulimits,
+            boolean privileged,
+            boolean init,
+            boolean readOnly,
+            List<String> capAdd,
+            List<String> capDrop,
+            List<ExtraHost> extraHosts,
+            Platform platform,
+            String hostname,
+            String user,
+            String workingDir,
+            List<String> networkAliases,
+            Healthcheck healthcheck) {
+        this(
+                tmpfs,
+                memory,
+                memorySwap,
+                shmSize,
+                cpus,
+                ulimits,
+                privileged,
+                init,
+                readOnly,
+                capAdd,
+                capDrop,
+                extraHosts,
+                platform,
+                hostname,
+                user,
+                workingDir,
+                networkAliases,
+                healthcheck,
+                null);
+    }
 }

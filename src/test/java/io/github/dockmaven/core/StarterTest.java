@@ -251,6 +251,30 @@ class StarterTest {
     }
 
     @Test
+    void aContainerJoinsTheBuildsNetworkAndAnExistingOneUnderItsAliasWithoutCreatingTheExistingOne() {
+        engine.givenNetwork("shared-infra", Map.of());
+
+        start(plan(container("db"), container("app").networks(ContainerSpec.BUILD_NETWORK, "shared-infra")));
+
+        assertThat(engine.calls("createNetwork")).containsExactly("shop-net-s3ss10n0");
+        assertThat(engine.created())
+                .filteredOn(create -> create.name().equals("shop-app-s3ss10n0"))
+                .singleElement()
+                .extracting(ContainerCreate::networks)
+                .isEqualTo(Map.of("shop-net-s3ss10n0", List.of("app"), "shared-infra", List.of("app")));
+    }
+
+    @Test
+    void anExternalVolumeIsMountedByItsOwnNameAndNeitherCreatedNorRecorded() {
+        start(plan(container("db").externalVolume("team-cache", "/cache")));
+
+        assertThat(engine.calls("createVolume")).isEmpty();
+        assertThat(record.volumes()).isEmpty();
+        assertThat(engine.created()).singleElement().satisfies(create -> assertThat(create.binds())
+                .containsExactly("team-cache:/cache"));
+    }
+
+    @Test
     void theRunOptionsReachTheCreateTheNetworkAliasesTheBuildsNetworkAndThePlatformThePull() {
         engine.image("example/arm:1", ImageState.PULLABLE);
         RunOptions options = new RunOptions(
