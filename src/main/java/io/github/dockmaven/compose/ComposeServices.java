@@ -44,9 +44,10 @@ public final class ComposeServices {
         ImageBuild build = Builds.of(model, service);
         Node image = Node.of(service, "image");
         if (image.isAbsent() && build == null) {
-            throw Node.of(service, "image")
-                    .fail("is missing: a service needs an image, or a build to make one. Add"
-                            + " image: <name[:tag]>, or build: <context folder>.");
+            throw Node.fail(
+                    service,
+                    "it has neither image nor build. Add image: <name[:tag]>, or build: <context"
+                            + " folder> to build one.");
         }
         Volumes.Mounts mounts = Volumes.of(model, service);
         Networks.Joined networks = Networks.of(model, service);

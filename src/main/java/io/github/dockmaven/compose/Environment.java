@@ -55,8 +55,9 @@ final class Environment {
             return EnvFile.read(resolved, model.variables()::get);
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(
-                    path.where() + " the env file " + resolved + " cannot be used: " + e.getMessage() + ". Fix the file"
-                            + (file.isMap() ? "" : ", or use the long syntax with required: false") + ".",
+                    path.where() + ": the env file " + resolved + " cannot be used: " + e.getMessage()
+                            + ". Fix the file" + (file.isMap() ? "" : ", or use the long syntax with required: false")
+                            + ".",
                     e);
         }
     }

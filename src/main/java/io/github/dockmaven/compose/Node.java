@@ -137,7 +137,7 @@ final class Node {
         for (Map.Entry<String, Node> entry : entries.entrySet()) {
             if (!known.contains(entry.getKey())) {
                 throw entry.getValue()
-                        .fail("is not supported here. Supported keys of " + path + ": "
+                        .fail("this key is not supported; the keys of " + path + " are "
                                 + String.join(", ", known.stream().sorted().toList()) + ".");
             }
         }
@@ -155,6 +155,9 @@ final class Node {
                 }
             });
             return result;
+        }
+        if (!isList()) {
+            throw wrongType("a map or a list of NAME=value");
         }
         for (Node item : list()) {
             String entry = item.text();
@@ -177,28 +180,36 @@ final class Node {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
-            throw new BuildFailure(where() + " '" + text + "' is not valid: " + e.getMessage() + ".", e);
+            throw new BuildFailure(where() + ": '" + text + "' is not valid: " + e.getMessage() + ".", e);
         }
     }
 
-    /** A failure about this value: {@code <where> '<value>' <problem>}. */
+    /** A failure about this value: {@code <where>: '<value>' <problem>.} */
     BuildFailure invalid(String problem) {
-        return new BuildFailure(where() + " '" + shown() + "' " + problem + ".");
+        return new BuildFailure(where() + ": '" + shown() + "' " + problem + ".");
     }
 
-    /** A failure about this key, whatever its value: {@code <where> <problem>}. */
+    /** A failure about this key, whatever its value: {@code <where>: <problem>} */
     BuildFailure fail(String problem) {
-        return new BuildFailure(where() + " " + problem);
+        return new BuildFailure(where() + ": " + problem);
+    }
+
+    /** A failure about {@code service} as a whole: {@code compose.yaml, service 'web': <problem>} */
+    static BuildFailure fail(ComposeService service, String problem) {
+        return new BuildFailure(service.file() + ", service '" + service.name() + "': " + problem);
     }
 
     private BuildFailure wrongType(String expected) {
-        return fail("must be " + expected + ", not " + kind() + " (" + shown() + "). See the compose specification"
-                + " for the forms of '" + path.replaceAll("\\[\\d+]$", "") + "'.");
+        String fix = " See the compose specification for the forms of '" + path.replaceAll("\\[\\d+]$", "") + "'.";
+        if (value == null || value instanceof List || value instanceof Map) {
+            return fail("must be " + expected + ", not " + kind() + " (" + shown() + ")." + fix);
+        }
+        return fail("'" + shown() + "' is not " + expected + "." + fix);
     }
 
     /** {@code compose.yaml, service 'web', ports[1]}: what the user looks for. */
     String where() {
-        return service.file() + ", service '" + service.name() + "', " + path + ":";
+        return service.file() + ", service '" + service.name() + "', " + path;
     }
 
     private String kind() {

@@ -39,10 +39,10 @@ final class Waits {
         }
         if (healthy != null && completed != null) {
             throw healthy.node()
-                    .fail("waits for '" + service.name() + "' to be healthy, but "
-                            + completed.node().where().replaceFirst(":$", "")
-                            + " waits for it to exit. A service cannot be"
-                            + " both; use one condition.");
+                    .fail("waits for '" + service.name() + "' to be healthy, but service '"
+                            + completed.node().service().name()
+                            + "' waits for it to complete (service_completed_successfully)."
+                            + " A service cannot be both; use one condition.");
         }
         if (completed != null) {
             return EXITED_0;

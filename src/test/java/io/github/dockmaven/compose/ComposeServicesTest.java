@@ -227,4 +227,70 @@ class ComposeServicesTest {
         assertThat(queue.options().healthcheck()).isEqualTo(new Healthcheck(List.of("NONE"), null, null, null, null));
         assertThat(queue.readiness()).isEqualTo(DEFAULT_WAIT);
     }
+
+    @Test
+    void everyKeyInItsShortSyntaxReachesTheContainerExactly() {
+        ComposeModel model = ComposeYaml.resource("every-key-short.yaml", Map.of());
+
+        List<ContainerSpec> specs = ComposeServices.map(model, List.of(), List.of(), "shop");
+
+        ContainerSpec api = spec(specs, "api");
+        assertThat(api.image()).isEqualTo("example/api:it");
+        assertThat(api.build())
+                .isEqualTo(new ImageBuild(
+                        model.directory().resolve("app/docker"), "Dockerfile", Map.of(), null, false, false));
+        assertThat(api.env())
+                .containsExactly(
+                        entry("REGION", "eu"),
+                        entry("MODE", "file"),
+                        entry("JAVA_OPTS", "-Xmx256m -Dfile.encoding=UTF-8"),
+                        entry("EMPTY", ""));
+        assertThat(api.ports())
+                .containsExactly(
+                        new PortMapping(null, null, 8080, "tcp"),
+                        new PortMapping(null, 8443, 443, "tcp"),
+                        new PortMapping("127.0.0.1", null, 9090, "tcp"),
+                        new PortMapping("[::1]", 5005, 5005, "tcp"),
+                        new PortMapping(null, null, 7000, "tcp"),
+                        new PortMapping(null, null, 7001, "tcp"));
+        assertThat(api.volumes())
+                .containsExactly(
+                        new VolumeMount(true, "logs", "/var/log/api", false),
+                        new VolumeMount(false, "/var/run/docker.sock", "/var/run/docker.sock", true),
+                        new VolumeMount(false, System.getProperty("user.home") + "/.m2", "/root/.m2", false),
+                        new VolumeMount(true, "api-anonymous-3", "/tmp/api", false));
+        assertThat(api.networks())
+                .as("back and default are both the build's network")
+                .isEmpty();
+        assertThat(api.labels()).containsExactly(entry("com.example.port", "8080"));
+        RunOptions options = api.options();
+        assertThat(options.tmpfs()).containsExactly(new TmpfsMount("/run", ""));
+        assertThat(options.extraHosts())
+                .containsExactly(
+                        new ExtraHost("billing.local", "10.0.0.7"),
+                        new ExtraHost("v6.local", "::1"),
+                        new ExtraHost("gateway", "host-gateway"));
+        assertThat(options.ulimits()).containsExactly(new Ulimit("nofile", 20000, 20000));
+        assertThat(options.healthcheck())
+                .isEqualTo(new Healthcheck(
+                        List.of("CMD-SHELL", "wget -q -O- localhost:8080/health || exit 1"), null, null, null, null));
+        assertThat(options.capAdd()).containsExactly("SYS_PTRACE");
+        assertThat(options.privileged()).isFalse();
+        assertThat(options.cpus()).isEqualTo(Cpus.parse("0.5"));
+        assertThat(options.stopSignal()).isEqualTo("2");
+        assertThat(api.stopTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(api.readiness()).isEqualTo(HEALTHY);
+    }
+
+    @Test
+    void aServiceOthersWaitForUntilHealthyIsWaitedForUntilHealthyWithItsOwnStringTest() {
+        ComposeModel model = ComposeYaml.resource("every-key-short.yaml", Map.of());
+
+        ContainerSpec worker = spec(ComposeServices.map(model, List.of(), List.of(), "shop"), "worker");
+
+        assertThat(worker.options().healthcheck())
+                .isEqualTo(new Healthcheck(
+                        List.of("CMD-SHELL", "worker --check"), Duration.ofSeconds(5), null, null, null));
+        assertThat(worker.readiness()).isEqualTo(HEALTHY);
+    }
 }
