@@ -51,46 +51,4 @@ public record RunOptions(
     public static final RunOptions DEFAULTS = new RunOptions(
             List.of(), null, null, null, null, List.of(), false, false, false, List.of(), List.of(), List.of(), null,
             null, null, null, List.of(), null, null);
-
-    /** The options of a {@code <container>}, which has no stop signal: the image's applies. */
-    public RunOptions(
-            List<TmpfsMount> tmpfs,
-            ByteSize memory,
-            ByteSize memorySwap,
-            ByteSize shmSize,
-            Cpus cpus,
-            List<Ulimit> ulimits,
-            boolean privileged,
-            boolean init,
-            boolean readOnly,
-            List<String> capAdd,
-            List<String> capDrop,
-            List<ExtraHost> extraHosts,
-            Platform platform,
-            String hostname,
-            String user,
-            String workingDir,
-            List<String> networkAliases,
-            Healthcheck healthcheck) {
-        this(
-                tmpfs,
-                memory,
-                memorySwap,
-                shmSize,
-                cpus,
-                ulimits,
-                privileged,
-                init,
-                readOnly,
-                capAdd,
-                capDrop,
-                extraHosts,
-                platform,
-                hostname,
-                user,
-                workingDir,
-                networkAliases,
-                healthcheck,
-                null);
-    }
 }

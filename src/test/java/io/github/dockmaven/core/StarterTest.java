@@ -295,6 +295,7 @@ class StarterTest {
                 null,
                 null,
                 List.of("cache", "store"),
+                null,
                 null);
 
         start(plan(container("db").image("example/arm:1").options(options), container("app")));

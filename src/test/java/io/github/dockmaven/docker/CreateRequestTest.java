@@ -247,7 +247,8 @@ class CreateRequestTest {
                 null,
                 null,
                 List.of(),
-                new Healthcheck(Healthcheck.test("NONE"), null, null, null, null));
+                new Healthcheck(Healthcheck.test("NONE"), null, null, null, null),
+                null);
 
         HealthCheck health = fill(withOptions(none)).getHealthcheck();
 

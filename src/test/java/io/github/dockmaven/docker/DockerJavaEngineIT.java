@@ -523,7 +523,7 @@ class DockerJavaEngineIT {
     void aPrivilegedContainerIsCreatedPrivileged() {
         RunOptions privileged = new RunOptions(
                 List.of(), null, null, null, null, List.of(), true, false, false, List.of(), List.of(), List.of(), null,
-                null, null, null, List.of(), null);
+                null, null, null, List.of(), null, null);
         String id = engine.createContainer(new ContainerCreate(
                 name("privileged"),
                 BUSYBOX,
