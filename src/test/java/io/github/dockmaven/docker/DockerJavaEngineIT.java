@@ -542,6 +542,31 @@ class DockerJavaEngineIT {
     }
 
     @Test
+    void stopSendsTheStopSignalGivenOnCreate() throws Exception {
+        RunOptions options = new RunOptions(
+                List.of(), null, null, null, null, List.of(), false, false, false, List.of(), List.of(), List.of(),
+                null, null, null, null, List.of(), null, "SIGINT");
+        // Exits 7 on SIGINT and ignores SIGTERM: only the configured signal stops it before the grace runs out.
+        String id = run(new ContainerCreate(
+                name("stop-signal"),
+                BUSYBOX,
+                List.of("sh", "-c", "trap 'exit 7' INT; trap '' TERM; while true; do sleep 0.1; done"),
+                null,
+                Map.of(),
+                labels(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                "none",
+                options));
+        awaitInspection(id, Duration.ofSeconds(5), i -> i.status().isRunning());
+
+        engine.stopContainer(id, Duration.ofSeconds(20));
+
+        assertThat(engine.inspect(id).orElseThrow().exitCode()).isEqualTo(7);
+    }
+
+    @Test
     void namedVolumesAreCreatedOnceListedWithTheirUseAndRemoved() throws Exception {
         String volume = name("data");
 
