@@ -312,6 +312,17 @@ class StarterTest {
     }
 
     @Test
+    void aOneShotJobAwaitedUntilItExitedZeroIsReadyThenAndItsDependentsAreCreatedOnlyAfterItsExit() {
+        engine.script("migrate").prints("migrating").exits(50, 0);
+
+        start(plan(container("migrate").waitForExit(0), container("app").dependsOn("migrate")));
+
+        assertThat(engine.first("createContainer", "app").seq())
+                .isGreaterThan(engine.first("exit", "migrate").seq());
+        assertThat(record.containers()).extracting(Started::alias).containsExactly("migrate", "app");
+    }
+
+    @Test
     void aContainerThatExitsWhileAwaitedRemovesEverythingThisExecutionCreated() {
         engine.script("db").prints("ready");
         engine.script("app").prints("starting", "fatal: no config").exits(50, 3);
