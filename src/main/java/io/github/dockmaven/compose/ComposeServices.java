@@ -14,7 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Maps the services of a {@link ComposeModel} to containers, as a {@code <container>} would be. */
+/**
+ * Maps the services of a {@link ComposeModel} to containers, as a {@code <container>} would be: the alias is the
+ * service's name, the image is pulled when missing, and each key family has its reader ({@link Ports}, {@link
+ * Volumes}, {@link Networks}, {@link Healthchecks}, {@link Builds}, {@link Environment}, {@link RunOptionKeys},
+ * {@link DependsOn}, {@link Waits}). Keys that a test run cannot honour fail with the file, service, key path and
+ * value; {@code expose}, {@code depends_on.*.restart} and a port's {@code mode} are accepted and have no effect.
+ */
 public final class ComposeServices {
 
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");

@@ -500,4 +500,39 @@ class ComposeServicesErrorsTest {
         assertThat(specs).singleElement().satisfies(web -> assertThat(web.dependsOn())
                 .isEmpty());
     }
+
+    @Test
+    void aHealthcheckGivenAsOneStringIsAnError() {
+        assertThat(
+                        failure(
+                                """
+                        services:
+                          db:
+                            image: postgres
+                            healthcheck: pg_isready
+                        """))
+                .isEqualTo("src/it/compose.yaml, service 'db', healthcheck: 'pg_isready' is not a map. See the compose"
+                        + " specification for the forms of 'healthcheck'.");
+    }
+
+    @Test
+    void aLongVolumeWhoseSourceIsNotDeclaredIsAnError() {
+        assertThat(
+                        failure(
+                                """
+                        services:
+                          db:
+                            image: postgres
+                            volumes:
+                              - type: volume
+                                source: shared
+                                target: /shared
+                        volumes:
+                          other:
+                            external: true
+                        """))
+                .isEqualTo("src/it/compose.yaml, service 'db', volumes[0].source: 'shared' mounts the volume 'shared',"
+                        + " which the top-level volumes do not declare. Declare it (volumes: {shared: {}}), or start a"
+                        + " host path with ./ to bind a folder.");
+    }
 }

@@ -18,6 +18,7 @@ import io.github.dockmaven.core.TmpfsMount;
 import io.github.dockmaven.core.Ulimit;
 import io.github.dockmaven.core.VolumeMount;
 import io.github.dockmaven.core.WaitSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -292,5 +293,93 @@ class ComposeServicesTest {
                 .isEqualTo(new Healthcheck(
                         List.of("CMD-SHELL", "worker --check"), Duration.ofSeconds(5), null, null, null));
         assertThat(worker.readiness()).isEqualTo(HEALTHY);
+    }
+
+    @Test
+    void aDefaultNetworkDeclaredExternalIsJoinedByItsNameInsteadOfTheBuildsNetwork() {
+        ComposeModel model = ComposeYaml.model(
+                Path.of("."),
+                """
+                services:
+                  web:
+                    image: nginx
+                networks:
+                  default:
+                    name: ci-shared
+                    external: true
+                """);
+
+        ContainerSpec web =
+                ComposeServices.map(model, List.of(), List.of(), "shop").get(0);
+
+        assertThat(web.networks()).containsExactly("ci-shared");
+    }
+
+    @Test
+    void anOptionalDependencyOnAServiceWhoseProfileIsInactiveIsLeftOut() {
+        ComposeModel model = ComposeYaml.model(
+                Path.of("."),
+                """
+                services:
+                  web:
+                    image: nginx
+                    depends_on:
+                      tracing:
+                        condition: service_started
+                        required: false
+                  tracing:
+                    image: jaeger
+                    profiles: [observability]
+                """);
+
+        List<ContainerSpec> specs = ComposeServices.map(model, List.of(), List.of(), "shop");
+
+        assertThat(specs).singleElement().satisfies(web -> assertThat(web.dependsOn())
+                .isEmpty());
+    }
+
+    @Test
+    void aLongPortWithAnIpv6HostAddressAndAPublishedRangeIsOneMappingPerPort() {
+        ComposeModel model = ComposeYaml.model(
+                Path.of("."),
+                """
+                services:
+                  dns:
+                    image: coredns
+                    ports:
+                      - target: 5353-5354
+                        published: 15353-15354
+                        host_ip: "::1"
+                        protocol: udp
+                """);
+
+        ContainerSpec dns =
+                ComposeServices.map(model, List.of(), List.of(), "shop").get(0);
+
+        assertThat(dns.ports())
+                .containsExactly(
+                        new PortMapping("[::1]", 15353, 5353, "udp"), new PortMapping("[::1]", 15354, 5354, "udp"));
+    }
+
+    @Test
+    void aHealthcheckWithoutTestKeepsTheImagesCommandAndTheDefaultWait() {
+        ComposeModel model = ComposeYaml.model(
+                Path.of("."),
+                """
+                services:
+                  db:
+                    image: dock-it/busybox-healthy:1
+                    healthcheck:
+                      interval: 1s
+                """);
+
+        ContainerSpec db =
+                ComposeServices.map(model, List.of(), List.of(), "shop").get(0);
+
+        assertThat(db.options().healthcheck())
+                .isEqualTo(new Healthcheck(null, Duration.ofSeconds(1), null, null, null));
+        assertThat(db.readiness())
+                .as("healthy if the image declares a HEALTHCHECK")
+                .isEqualTo(DEFAULT_WAIT);
     }
 }
