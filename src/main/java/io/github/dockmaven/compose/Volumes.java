@@ -25,7 +25,13 @@ final class Volumes {
             + " starting with ., / or ~ as the source, such as data:/var/lib/data or ./conf:/etc/app:ro";
     private static final Set<String> MODES_WITHOUT_EFFECT = Set.of("rw", "cached", "delegated", "consistent");
     private static final Set<String> LONG_KEYS =
-            Set.of("type", "source", "target", "read_only", "tmpfs", "consistency");
+            Set.of("type", "source", "target", "read_only", "tmpfs", "bind", "consistency");
+    /**
+     * {@code docker compose config} writes {@code create_host_path: true} for every bind; accepted, but a missing host
+     * path is not created: the start fails naming it, before any container is created.
+     */
+    private static final Set<String> BIND_KEYS = Set.of("create_host_path");
+
     private static final Set<String> TMPFS_KEYS = Set.of("size", "mode");
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("external", "name", "driver", "labels");
 
@@ -97,6 +103,11 @@ final class Volumes {
             case "bind" -> {
                 if (source.isAbsent()) {
                     throw entry.fail("has type bind but no 'source'. Add source: ./host/path.");
+                }
+                Node options = entry.get("bind");
+                if (!options.isAbsent()) {
+                    options.map(BIND_KEYS);
+                    options.get("create_host_path").boolOr(true);
                 }
                 volumes.add(bind(source.text(), target, readOnly));
             }

@@ -250,7 +250,7 @@ class ComposeServicesErrorsTest {
                         + "        bind:\n"
                         + "          propagation: rshared\n"))
                 .isEqualTo(
-                        "src/it/compose.yaml, service 'db', volumes[0].bind: this key is not supported; the keys of volumes[0] are consistency, read_only, source, target, tmpfs, type.");
+                        "src/it/compose.yaml, service 'db', volumes[0].bind.propagation: this key is not supported; the keys of volumes[0].bind are create_host_path.");
     }
 
     @Test
