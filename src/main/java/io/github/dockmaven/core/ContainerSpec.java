@@ -20,8 +20,9 @@ import java.util.Map;
  * @param ports published ports
  * @param volumes named volumes and bind mounts
  * @param dependsOn aliases that must be ready before this one starts
- * @param networks networks to join; empty means the build's own network; {@code host} or {@code none} alone set the
- *     network mode
+ * @param networks networks to join; empty means the build's own network only; {@link #BUILD_NETWORK} among others
+ *     means the build's own network besides those existing ones; {@code host} or {@code none} alone set the network
+ *     mode
  * @param readiness the readiness conditions (the {@code <wait>} element)
  * @param stopMode how to stop it
  * @param stopTimeout the grace period between SIGTERM and SIGKILL
@@ -57,6 +58,16 @@ public record ContainerSpec(
         List<CopyEntry> copyIn,
         List<CopyEntry> copyOut) {
 
+    /** The grace period between SIGTERM and SIGKILL when none is given: test containers are disposable. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(3);
+
+    /**
+     * Stands for the build's own network in {@link #networks()} when the container also joins existing networks
+     * (a compose service on its project's network and on an {@code external} one). Not a valid network name, so it
+     * cannot name a real one.
+     */
+    public static final String BUILD_NETWORK = "<build network>";
+
     /** When to pull an image. */
     public enum PullPolicy {
         MISSING,
@@ -77,7 +88,7 @@ public record ContainerSpec(
 
     /** Whether this container joins the build's own network. */
     public boolean usesBuildNetwork() {
-        return networks.isEmpty();
+        return networks.isEmpty() || networks.contains(BUILD_NETWORK);
     }
 
     /** A short description for messages: {@code 'db' (postgres:16)}. */

@@ -13,9 +13,20 @@ import java.util.List;
  * @param timeout how long one check may take, or null
  * @param retries how many failures in a row make the container unhealthy, or null
  * @param startPeriod how long after the start failures do not count yet, or null
+ * @param startInterval the time between checks during the start period, or null
  */
 public record Healthcheck(
-        List<String> test, Duration interval, Duration timeout, Integer retries, Duration startPeriod) {
+        List<String> test,
+        Duration interval,
+        Duration timeout,
+        Integer retries,
+        Duration startPeriod,
+        Duration startInterval) {
+
+    /** A health check with the engine's interval during the start period. */
+    public Healthcheck(List<String> test, Duration interval, Duration timeout, Integer retries, Duration startPeriod) {
+        this(test, interval, timeout, retries, startPeriod, null);
+    }
 
     /** The test that turns the image's health check off. */
     public static final String NONE = "NONE";

@@ -46,7 +46,9 @@ public final class Plan {
             }
         }
         checkOneBuildPerImage(specs);
-        List<String> cycle = findCycle(byAlias);
+        Map<String, List<String>> dependencies = new LinkedHashMap<>();
+        byAlias.forEach((alias, spec) -> dependencies.put(alias, spec.dependsOn()));
+        List<String> cycle = DependencyCycle.find(dependencies);
         if (!cycle.isEmpty()) {
             throw new BuildFailure("The <dependsOn> elements form a cycle: " + String.join(" -> ", cycle)
                     + ". Remove one of these dependencies.");
@@ -148,42 +150,5 @@ public final class Plan {
         }
         depth.put(alias, d);
         return d;
-    }
-
-    private static List<String> findCycle(Map<String, ContainerSpec> byAlias) {
-        Map<String, Integer> state = new LinkedHashMap<>();
-        for (String alias : byAlias.keySet()) {
-            List<String> path = new ArrayList<>();
-            List<String> cycle = visit(alias, byAlias, state, path);
-            if (!cycle.isEmpty()) {
-                return cycle;
-            }
-        }
-        return List.of();
-    }
-
-    // state: 1 = on the current path, 2 = done
-    private static List<String> visit(
-            String alias, Map<String, ContainerSpec> byAlias, Map<String, Integer> state, List<String> path) {
-        Integer s = state.get(alias);
-        if (s != null && s == 2) {
-            return List.of();
-        }
-        if (s != null && s == 1) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(alias), path.size()));
-            cycle.add(alias);
-            return cycle;
-        }
-        state.put(alias, 1);
-        path.add(alias);
-        for (String dep : byAlias.get(alias).dependsOn()) {
-            List<String> cycle = visit(dep, byAlias, state, path);
-            if (!cycle.isEmpty()) {
-                return cycle;
-            }
-        }
-        path.remove(path.size() - 1);
-        state.put(alias, 2);
-        return List.of();
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
  * @param workingDir the working directory of the command, absolute
  * @param networkAliases more DNS names on the networks it joins under its alias
  * @param healthcheck a health check replacing the image's
+ * @param stopSignal the signal that stops it gracefully ({@code SIGINT}, {@code 15}), or null for the image's
  */
 public record RunOptions(
         List<TmpfsMount> tmpfs,
@@ -43,10 +44,11 @@ public record RunOptions(
         String user,
         String workingDir,
         List<String> networkAliases,
-        Healthcheck healthcheck) {
+        Healthcheck healthcheck,
+        String stopSignal) {
 
     /** No option given: the engine's defaults. */
     public static final RunOptions DEFAULTS = new RunOptions(
             List.of(), null, null, null, null, List.of(), false, false, false, List.of(), List.of(), List.of(), null,
-            null, null, null, List.of(), null);
+            null, null, null, List.of(), null, null);
 }

@@ -10,8 +10,15 @@ import java.nio.file.Path;
  * @param source the volume name, or the absolute host path
  * @param target the path inside the container
  * @param readOnly whether it is mounted read-only
+ * @param external whether the named volume exists already and is mounted by its real name: never created nor removed
+ *     by us (a compose volume with {@code external: true})
  */
-public record VolumeMount(boolean named, String source, String target, boolean readOnly) {
+public record VolumeMount(boolean named, String source, String target, boolean readOnly, boolean external) {
+
+    /** A named volume of the build's own, or a bind mount. */
+    public VolumeMount(boolean named, String source, String target, boolean readOnly) {
+        this(named, source, target, readOnly, false);
+    }
 
     /** Parses a {@code <volume>} value; throws {@link IllegalArgumentException} with the reason. */
     public static VolumeMount parse(String text, Path baseDir) {
@@ -40,6 +47,11 @@ public record VolumeMount(boolean named, String source, String target, boolean r
             source = baseDir.resolve(source).normalize().toString();
         }
         return new VolumeMount(named, source, parts[1], readOnly);
+    }
+
+    /** Whether this is a named volume of the build's own: created, labelled and removed with it. */
+    public boolean isOwn() {
+        return named && !external;
     }
 
     /** The engine's bind syntax. */

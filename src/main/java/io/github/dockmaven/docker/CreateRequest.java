@@ -152,6 +152,9 @@ final class CreateRequest {
         if (options.healthcheck() != null) {
             cmd.withHealthcheck(healthCheck(options.healthcheck()));
         }
+        if (options.stopSignal() != null) {
+            cmd.withStopSignal(options.stopSignal());
+        }
     }
 
     private static Capability[] capabilities(List<String> names) {
@@ -175,6 +178,9 @@ final class CreateRequest {
         }
         if (check.startPeriod() != null) {
             health.withStartPeriod(check.startPeriod().toNanos());
+        }
+        if (check.startInterval() != null) {
+            health.withStartInterval(check.startInterval().toNanos());
         }
         return health;
     }

@@ -9,6 +9,7 @@ import io.github.dockmaven.core.Durations;
 import io.github.dockmaven.core.Exec;
 import io.github.dockmaven.core.ImageBuild;
 import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.ShellWords;
 import io.github.dockmaven.core.VolumeMount;
 import io.github.dockmaven.core.WaitSpec;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ConfigMapper {
 
-    static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration DEFAULT_STOP_TIMEOUT = ContainerSpec.DEFAULT_STOP_TIMEOUT;
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     // [registry[:port]/]path[:tag][@digest], as the engine accepts it; the path in lower case.
     private static final Pattern IMAGE = Pattern.compile("(?:[A-Za-z0-9.-]+(?::\\d+)?/)?"

@@ -100,7 +100,9 @@ final class RunOptionsMapper {
                 one(where, "user", c.user, RunOptionsMapper::user, "a user"),
                 one(where, "workingDir", c.workingDir, RunOptionsMapper::absolutePath, "a working directory"),
                 networkAliases,
-                healthcheck(where, c.healthcheck));
+                healthcheck(where, c.healthcheck),
+                // <container> has no stop signal: the image's applies
+                null);
     }
 
     private static void checkMemory(String where, Container c, ByteSize memory, ByteSize memorySwap) {

@@ -63,6 +63,11 @@ final class Specs {
         return this;
     }
 
+    Specs externalVolume(String name, String target) {
+        volumes.add(new VolumeMount(true, name, target, false, true));
+        return this;
+    }
+
     Specs bind(String hostPath, String target) {
         volumes.add(new VolumeMount(false, hostPath, target, false));
         return this;

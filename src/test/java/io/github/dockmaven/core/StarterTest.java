@@ -251,6 +251,30 @@ class StarterTest {
     }
 
     @Test
+    void aContainerJoinsTheBuildsNetworkAndAnExistingOneUnderItsAliasWithoutCreatingTheExistingOne() {
+        engine.givenNetwork("shared-infra", Map.of());
+
+        start(plan(container("db"), container("app").networks(ContainerSpec.BUILD_NETWORK, "shared-infra")));
+
+        assertThat(engine.calls("createNetwork")).containsExactly("shop-net-s3ss10n0");
+        assertThat(engine.created())
+                .filteredOn(create -> create.name().equals("shop-app-s3ss10n0"))
+                .singleElement()
+                .extracting(ContainerCreate::networks)
+                .isEqualTo(Map.of("shop-net-s3ss10n0", List.of("app"), "shared-infra", List.of("app")));
+    }
+
+    @Test
+    void anExternalVolumeIsMountedByItsOwnNameAndNeitherCreatedNorRecorded() {
+        start(plan(container("db").externalVolume("team-cache", "/cache")));
+
+        assertThat(engine.calls("createVolume")).isEmpty();
+        assertThat(record.volumes()).isEmpty();
+        assertThat(engine.created()).singleElement().satisfies(create -> assertThat(create.binds())
+                .containsExactly("team-cache:/cache"));
+    }
+
+    @Test
     void theRunOptionsReachTheCreateTheNetworkAliasesTheBuildsNetworkAndThePlatformThePull() {
         engine.image("example/arm:1", ImageState.PULLABLE);
         RunOptions options = new RunOptions(
@@ -271,6 +295,7 @@ class StarterTest {
                 null,
                 null,
                 List.of("cache", "store"),
+                null,
                 null);
 
         start(plan(container("db").image("example/arm:1").options(options), container("app")));
@@ -284,6 +309,17 @@ class StarterTest {
                     assertThat(create.networks())
                             .isEqualTo(Map.of("shop-net-s3ss10n0", List.of("db", "cache", "store")));
                 });
+    }
+
+    @Test
+    void aOneShotJobAwaitedUntilItExitedZeroIsReadyThenAndItsDependentsAreCreatedOnlyAfterItsExit() {
+        engine.script("migrate").prints("migrating").exits(50, 0);
+
+        start(plan(container("migrate").waitForExit(0), container("app").dependsOn("migrate")));
+
+        assertThat(engine.first("createContainer", "app").seq())
+                .isGreaterThan(engine.first("exit", "migrate").seq());
+        assertThat(record.containers()).extracting(Started::alias).containsExactly("migrate", "app");
     }
 
     @Test

@@ -168,7 +168,9 @@ class CreateRequestTest {
                         Duration.ofSeconds(1),
                         Duration.ofMillis(500),
                         5,
-                        Duration.ofSeconds(2)));
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(200)),
+                "SIGINT");
 
         CreateContainerCmd cmd = fill(withOptions(options));
 
@@ -196,6 +198,8 @@ class CreateRequestTest {
         assertThat(health.getTimeout()).isEqualTo(500_000_000L);
         assertThat(health.getRetries()).isEqualTo(5);
         assertThat(health.getStartPeriod()).isEqualTo(2_000_000_000L);
+        assertThat(health.getStartInterval()).isEqualTo(200_000_000L);
+        assertThat(cmd.getStopSignal()).isEqualTo("SIGINT");
     }
 
     @Test
@@ -220,6 +224,7 @@ class CreateRequestTest {
         assertThat(cmd.getUser()).isNull();
         assertThat(cmd.getWorkingDir()).isNull();
         assertThat(cmd.getHealthcheck()).isNull();
+        assertThat(cmd.getStopSignal()).isNull();
     }
 
     @Test
@@ -242,7 +247,8 @@ class CreateRequestTest {
                 null,
                 null,
                 List.of(),
-                new Healthcheck(Healthcheck.test("NONE"), null, null, null, null));
+                new Healthcheck(Healthcheck.test("NONE"), null, null, null, null),
+                null);
 
         HealthCheck health = fill(withOptions(none)).getHealthcheck();
 

@@ -143,6 +143,12 @@ class DockerJavaEngineIT {
                 RunOptions.DEFAULTS);
     }
 
+    /** A busybox container with {@code options} and no network, for what needs none. */
+    private static ContainerCreate withoutNetwork(String name, List<String> command, RunOptions options) {
+        return new ContainerCreate(
+                name, BUSYBOX, command, null, Map.of(), labels(), List.of(), List.of(), Map.of(), "none", options);
+    }
+
     private static String run(ContainerCreate create) {
         String id = engine.createContainer(create);
         engine.startContainer(id);
@@ -521,18 +527,7 @@ class DockerJavaEngineIT {
 
     @Test
     void networkModeNoneLeavesTheContainerWithoutNetwork() {
-        String id = run(new ContainerCreate(
-                name("isolated"),
-                BUSYBOX,
-                List.of("sleep", "60"),
-                null,
-                Map.of(),
-                labels(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                "none",
-                RunOptions.DEFAULTS));
+        String id = run(withoutNetwork(name("isolated"), List.of("sleep", "60"), RunOptions.DEFAULTS));
 
         assertThat(engine.inspect(id).orElseThrow().ipAddresses()).isEmpty();
     }
@@ -542,22 +537,28 @@ class DockerJavaEngineIT {
     void aPrivilegedContainerIsCreatedPrivileged() {
         RunOptions privileged = new RunOptions(
                 List.of(), null, null, null, null, List.of(), true, false, false, List.of(), List.of(), List.of(), null,
-                null, null, null, List.of(), null);
-        String id = engine.createContainer(new ContainerCreate(
-                name("privileged"),
-                BUSYBOX,
-                List.of("true"),
-                null,
-                Map.of(),
-                labels(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                "none",
-                privileged));
+                null, null, null, List.of(), null, null);
+        String id = engine.createContainer(withoutNetwork(name("privileged"), List.of("true"), privileged));
 
         assertThat(docker.inspectContainerCmd(id).exec().getHostConfig().getPrivileged())
                 .isTrue();
+    }
+
+    @Test
+    void stopSendsTheStopSignalGivenOnCreate() throws Exception {
+        RunOptions options = new RunOptions(
+                List.of(), null, null, null, null, List.of(), false, false, false, List.of(), List.of(), List.of(),
+                null, null, null, null, List.of(), null, "SIGINT");
+        // Exits 7 on SIGINT and ignores SIGTERM: only the configured signal stops it before the grace runs out.
+        String id = run(withoutNetwork(
+                name("stop-signal"),
+                List.of("sh", "-c", "trap 'exit 7' INT; trap '' TERM; while true; do sleep 0.1; done"),
+                options));
+        awaitInspection(id, Duration.ofSeconds(5), i -> i.status().isRunning());
+
+        engine.stopContainer(id, Duration.ofSeconds(20));
+
+        assertThat(engine.inspect(id).orElseThrow().exitCode()).isEqualTo(7);
     }
 
     @Test

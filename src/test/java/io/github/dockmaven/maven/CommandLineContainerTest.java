@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.PortMapping;
+import io.github.dockmaven.core.ShellWords;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

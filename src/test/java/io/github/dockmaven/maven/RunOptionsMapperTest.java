@@ -109,7 +109,8 @@ class RunOptionsMapperTest {
                                 Duration.ofSeconds(1),
                                 Duration.ofMillis(500),
                                 5,
-                                Duration.ofSeconds(2))));
+                                Duration.ofSeconds(2)),
+                        null));
     }
 
     @Test

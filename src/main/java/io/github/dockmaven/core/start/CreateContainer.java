@@ -71,7 +71,7 @@ final class CreateContainer implements ContainerStep {
     private ContainerCreate request(ContainerSpec spec, String name) {
         Map<String, List<String>> networks = new LinkedHashMap<>();
         String networkMode = null;
-        if (spec.usesBuildNetwork()) {
+        if (spec.networks().isEmpty()) {
             if (networkName != null) {
                 networks.put(networkName, dnsNames(spec));
             }
@@ -80,12 +80,18 @@ final class CreateContainer implements ContainerStep {
                         || spec.networks().get(0).equals("none"))) {
             networkMode = spec.networks().get(0);
         } else {
-            // Docker refuses aliases on its default network ("network-scoped alias is supported only for containers
-            // in user defined networks"): a container joins 'bridge' without one.
-            spec.networks().forEach(n -> networks.put(n, n.equals(DEFAULT_BRIDGE) ? List.of() : dnsNames(spec)));
+            for (String network : spec.networks()) {
+                if (!network.equals(ContainerSpec.BUILD_NETWORK)) {
+                    // Docker refuses aliases on its default network ("network-scoped alias is supported only for
+                    // containers in user defined networks"): a container joins 'bridge' without one.
+                    networks.put(network, network.equals(DEFAULT_BRIDGE) ? List.of() : dnsNames(spec));
+                } else if (networkName != null) {
+                    networks.put(networkName, dnsNames(spec));
+                }
+            }
         }
         List<String> binds = spec.volumes().stream()
-                .map(v -> v.named()
+                .map(v -> v.isOwn()
                         ? new VolumeMount(true, BuildResources.volumeName(scope, v.source()), v.target(), v.readOnly())
                         : v)
                 .map(VolumeMount::bind)

@@ -180,7 +180,7 @@ public final class Starter {
         Map<String, CompletableFuture<Void>> volumes = new LinkedHashMap<>();
         for (ContainerSpec spec : plan.containers()) {
             for (VolumeMount volume : spec.volumes()) {
-                if (volume.named()) {
+                if (volume.isOwn()) {
                     volumes.computeIfAbsent(volume.source(), name -> attempt.run(() -> resources.createVolume(name)));
                 }
             }
@@ -201,7 +201,7 @@ public final class Starter {
             if (spec.usesBuildNetwork()) {
                 before.add(network);
             }
-            spec.volumes().stream().filter(VolumeMount::named).forEach(v -> before.add(volumes.get(v.source())));
+            spec.volumes().stream().filter(VolumeMount::isOwn).forEach(v -> before.add(volumes.get(v.source())));
             return before;
         }
     }

@@ -1,4 +1,4 @@
-package io.github.dockmaven.maven;
+package io.github.dockmaven.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,14 +1,14 @@
-package io.github.dockmaven.maven;
+package io.github.dockmaven.core;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command line into words the way a POSIX shell does for quotes and backslashes (no expansions). */
-final class ShellWords {
+public final class ShellWords {
 
     private ShellWords() {}
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
