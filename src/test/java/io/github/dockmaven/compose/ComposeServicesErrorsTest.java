@@ -23,7 +23,7 @@ class ComposeServicesErrorsTest {
     private String failure(String yaml, List<String> profiles, List<String> services) {
         return catchThrowableOfType(
                         BuildFailure.class,
-                        () -> ComposeServices.map(ComposeYaml.model(dir, yaml), profiles, services, "shop"))
+                        () -> ComposeServices.map(ComposeModels.model(dir, yaml), profiles, services, "shop"))
                 .getMessage();
     }
 
@@ -490,7 +490,7 @@ class ComposeServicesErrorsTest {
     @Test
     void anOptionalDependencyOnAMissingServiceIsLeftOut() {
         List<ContainerSpec> specs = ComposeServices.map(
-                ComposeYaml.model(
+                ComposeModels.model(
                         dir,
                         "services:\n  web:\n    image: nginx\n    depends_on:\n      metrics:\n        required: false\n"),
                 List.of(),

@@ -31,7 +31,7 @@ class ComposeServicesTest {
     private static final WaitSpec HEALTHY = new WaitSpec(null, List.of(), null, true, null, WaitSpec.DEFAULT_TIMEOUT);
     private static final WaitSpec EXITED_0 = new WaitSpec(null, List.of(), null, false, 0, WaitSpec.DEFAULT_TIMEOUT);
 
-    private final ComposeModel shop = ComposeYaml.resource("web-db-cache.yaml", Map.of("API_TOKEN", "t0ken"));
+    private final ComposeModel shop = ComposeModels.resource("web-db-cache.yaml", Map.of("API_TOKEN", "t0ken"));
 
     private static ContainerSpec spec(List<ContainerSpec> specs, String alias) {
         return specs.stream().filter(s -> s.alias().equals(alias)).findFirst().orElseThrow();
@@ -144,7 +144,7 @@ class ComposeServicesTest {
 
     @Test
     void everyKeyInItsLongSyntaxReachesTheContainerExactly() {
-        ComposeModel model = ComposeYaml.resource("every-key-long.yaml", Map.of());
+        ComposeModel model = ComposeModels.resource("every-key-long.yaml", Map.of());
 
         List<ContainerSpec> specs = ComposeServices.map(model, List.of(), List.of(), "shop");
 
@@ -220,7 +220,7 @@ class ComposeServicesTest {
 
     @Test
     void aServiceOnlyOnAnExternalNetworkLeavesTheBuildsNetworkAndADisabledHealthcheckMeansTheDefaultWait() {
-        ComposeModel model = ComposeYaml.resource("every-key-long.yaml", Map.of());
+        ComposeModel model = ComposeModels.resource("every-key-long.yaml", Map.of());
 
         ContainerSpec queue = spec(ComposeServices.map(model, List.of(), List.of(), "shop"), "queue");
 
@@ -231,7 +231,7 @@ class ComposeServicesTest {
 
     @Test
     void everyKeyInItsShortSyntaxReachesTheContainerExactly() {
-        ComposeModel model = ComposeYaml.resource("every-key-short.yaml", Map.of());
+        ComposeModel model = ComposeModels.resource("every-key-short.yaml", Map.of());
 
         List<ContainerSpec> specs = ComposeServices.map(model, List.of(), List.of(), "shop");
 
@@ -285,7 +285,7 @@ class ComposeServicesTest {
 
     @Test
     void aServiceOthersWaitForUntilHealthyIsWaitedForUntilHealthyWithItsOwnStringTest() {
-        ComposeModel model = ComposeYaml.resource("every-key-short.yaml", Map.of());
+        ComposeModel model = ComposeModels.resource("every-key-short.yaml", Map.of());
 
         ContainerSpec worker = spec(ComposeServices.map(model, List.of(), List.of(), "shop"), "worker");
 
@@ -297,7 +297,7 @@ class ComposeServicesTest {
 
     @Test
     void aDefaultNetworkDeclaredExternalIsJoinedByItsNameInsteadOfTheBuildsNetwork() {
-        ComposeModel model = ComposeYaml.model(
+        ComposeModel model = ComposeModels.model(
                 Path.of("."),
                 """
                 services:
@@ -317,7 +317,7 @@ class ComposeServicesTest {
 
     @Test
     void anOptionalDependencyOnAServiceWhoseProfileIsInactiveIsLeftOut() {
-        ComposeModel model = ComposeYaml.model(
+        ComposeModel model = ComposeModels.model(
                 Path.of("."),
                 """
                 services:
@@ -340,7 +340,7 @@ class ComposeServicesTest {
 
     @Test
     void aLongPortWithAnIpv6HostAddressAndAPublishedRangeIsOneMappingPerPort() {
-        ComposeModel model = ComposeYaml.model(
+        ComposeModel model = ComposeModels.model(
                 Path.of("."),
                 """
                 services:
@@ -363,7 +363,7 @@ class ComposeServicesTest {
 
     @Test
     void aHealthcheckWithoutTestKeepsTheImagesCommandAndTheDefaultWait() {
-        ComposeModel model = ComposeYaml.model(
+        ComposeModel model = ComposeModels.model(
                 Path.of("."),
                 """
                 services:

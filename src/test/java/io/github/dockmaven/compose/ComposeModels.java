@@ -16,15 +16,15 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * Builds the {@link ComposeModel} a loader would give for one compose file, straight from its YAML: no interpolation,
  * no merge, no key check, so that the mapping is tested alone.
  */
-final class ComposeYaml {
+final class ComposeModels {
 
-    private ComposeYaml() {}
+    private ComposeModels() {}
 
     /** The model of the test resource {@code compose/map/<name>}, its folder being the model's directory. */
     static ComposeModel resource(String name, Map<String, String> variables) {
         try {
             Path file = Path.of(
-                    ComposeYaml.class.getResource("/compose/map/" + name).toURI());
+                    ComposeModels.class.getResource("/compose/map/" + name).toURI());
             return model(file.getParent(), name, Files.readString(file, StandardCharsets.UTF_8), variables);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
