@@ -29,7 +29,8 @@ import java.util.regex.PatternSyntaxException;
  * Turns the POM's {@code <containers>} into checked {@link ContainerSpec}s. It is the only place that knows the XML
  * element names, so every configuration error names the element to fix, the offending value and the fix, before any
  * container is created. The one container of the command line ({@link CommandLineContainer}) comes through here too,
- * its errors {@linkplain Spelling spelled} as the properties the user typed.
+ * its errors {@linkplain Spelling spelled} as the properties the user typed; so does a {@code <container>} that adds to
+ * a compose service ({@link #overlay}), whose mistakes are worded as any {@code <container>}'s.
  */
 final class ConfigMapper {
 
@@ -112,6 +113,11 @@ final class ConfigMapper {
                 + "</alias>. Aliases must be unique in the POM: rename one of them.");
     }
 
+    private static BuildFailure dependsOnItself(String alias) {
+        return new BuildFailure(
+                "Container '" + alias + "' depends on itself in <dependsOn>. Remove '" + alias + "' from it.");
+    }
+
     private static BuildFailure unknownDependency(String alias, String dep, Set<String> known, boolean services) {
         return new BuildFailure("Container '" + alias + "': <dependsOn> names '" + dep + "', but no <container>"
                 + (services ? " or compose service that runs" : "") + " has that alias. Known"
@@ -138,7 +144,7 @@ final class ConfigMapper {
         List<String> dependsOn = new ArrayList<>(service.dependsOn());
         for (String dep : nonNull(c.dependsOn).stream().map(String::trim).toList()) {
             if (dep.equals(alias)) {
-                throw new BuildFailure(where + " depends on itself in <dependsOn>. Remove '" + alias + "' from it.");
+                throw dependsOnItself(alias);
             }
             if (!known.contains(dep)) {
                 throw unknownDependency(alias, dep, new TreeSet<>(known), true);
@@ -232,7 +238,7 @@ final class ConfigMapper {
         }
         List<String> dependsOn = nonNull(c.dependsOn).stream().map(String::trim).toList();
         if (dependsOn.contains(alias)) {
-            throw new BuildFailure(where + " depends on itself in <dependsOn>. Remove '" + alias + "' from it.");
+            throw dependsOnItself(alias);
         }
         Path archive =
                 c.archive == null ? null : baseDir.resolve(c.archive.toPath()).normalize();
