@@ -18,13 +18,13 @@ try {
     assert log.indexOf("Started 'web'") < log.indexOf('[probe] probe got')
     assert log =~ /Tests run: 3, Failures: 0, Errors: 0/
     // the overlay's preStop and copyOut ran when stop stopped the service
-    assert log.contains("[web] [exec] \$ sh -c 'echo web stopped gracefully > /www/stopped.txt'")
+    assert log.contains("[web] [exec] \$ sh -c 'echo web stopping > /www/stopped.txt'")
     assert new File(basedir, 'target/web-www/index.html').text == greeting + '\n'
-    assert new File(basedir, 'target/web-www/stopped.txt').text == 'web stopped gracefully\n'
-    ['redis', 'migrate', 'web', 'probe'].each {
-        assert log =~ /Stopped and removed '${it}' \([^,]+, [0-9a-f]{12}\) in /
-        assert new File(basedir, "target/dock/${it}.log").exists()
-    }
+    assert new File(basedir, 'target/web-www/stopped.txt').text == 'web stopping\n'
+    // the overlay's stopMode applies to the service
+    assert log =~ /Killed and removed 'web' \(dock-it\/busybox:1, [0-9a-f]{12}\) in /
+    ['redis', 'migrate'].each { assert log =~ /Stopped and removed '${it}' \(dock-it\/redis:7, [0-9a-f]{12}\) in / }
+    ['redis', 'migrate', 'web', 'probe'].each { assert new File(basedir, "target/dock/${it}.log").exists() }
     assert dock.leftovers(project) == ''
 } finally {
     dock.cleanup(project)

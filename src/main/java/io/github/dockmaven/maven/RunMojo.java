@@ -63,7 +63,7 @@ public class RunMojo extends AbstractDockMojo {
 
     /**
      * The containers to start, one {@code <container>} each: {@code alias} and {@code image} (required unless {@code
-     * build} is given), {@code build} ({@code context}, {@code dockerfile}, {@code args}, {@code target}, {@code pull},
+     * build} is given, or the alias names a service of {@code compose}, to which the container then adds), {@code build} ({@code context}, {@code dockerfile}, {@code args}, {@code target}, {@code pull},
      * {@code noCache}), {@code name}, {@code pullPolicy}, {@code archive}, {@code command}, {@code entrypoint}, {@code env}, {@code labels},
      * {@code ports}, {@code volumes}, {@code dependsOn}, {@code network}, {@code networks}, {@code wait} ({@code log},
      * {@code tcp}, {@code http}, {@code healthy}, {@code exit}, {@code timeout}), {@code stopMode}, {@code
