@@ -119,6 +119,16 @@ class RunMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "run", pom = MISSING_COMPOSE_FILE)
+    @MojoParameter(name = "image", value = "redis:")
+    void withDockImageTheComposeFilesAreNotRead(RunMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("-Ddock.image=redis: is not a valid image reference.");
+        assertThat(log.lines()).isEmpty();
+    }
+
+    @Test
     @InjectMojo(goal = "run", pom = MISSING_IMAGE)
     @MojoParameter(name = "image", value = "redis:")
     void withDockImageThePomsContainersAreLeftOutAndThePropertyIsChecked(RunMojo mojo) {
