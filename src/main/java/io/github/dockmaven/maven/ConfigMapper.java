@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -29,7 +30,8 @@ import java.util.regex.PatternSyntaxException;
  * Turns the POM's {@code <containers>} into checked {@link ContainerSpec}s. It is the only place that knows the XML
  * element names, so every configuration error names the element to fix, the offending value and the fix, before any
  * container is created. The one container of the command line ({@link CommandLineContainer}) comes through here too,
- * its errors {@linkplain Spelling spelled} as the properties the user typed.
+ * its errors {@linkplain Spelling spelled} as the properties the user typed; so does a {@code <container>} that adds to
+ * a compose service ({@link #overlay}), whose mistakes are worded as any {@code <container>}'s.
  */
 final class ConfigMapper {
 
@@ -55,6 +57,20 @@ final class ConfigMapper {
 
     /** Maps and checks every container, naming the elements in errors as {@code spelling} writes them. */
     static List<ContainerSpec> map(List<Container> containers, Path baseDir, String artifactId, Spelling spelling) {
+        return map(containers, baseDir, artifactId, spelling, ComposeStack.NONE);
+    }
+
+    /**
+     * Maps and checks the containers beside the compose services of {@code stack}: a {@code <dependsOn>} may name a
+     * service that runs, and the {@linkplain #isOverlay overlays} of declared services are left out (see {@link
+     * #overlay}), still counted in the position a message gives a container without an alias.
+     */
+    static List<ContainerSpec> map(List<Container> containers, Path baseDir, String artifactId, ComposeStack stack) {
+        return map(containers, baseDir, artifactId, Spelling.XML, stack);
+    }
+
+    private static List<ContainerSpec> map(
+            List<Container> containers, Path baseDir, String artifactId, Spelling spelling, ComposeStack stack) {
         if (containers == null || containers.isEmpty()) {
             return List.of();
         }
@@ -63,26 +79,108 @@ final class ConfigMapper {
         int index = 0;
         for (Container c : containers) {
             index++;
-            ContainerSpec spec = map(c, index, baseDir, artifactId, spelling);
+            if (isOverlay(c, stack)) {
+                continue;
+            }
+            ContainerSpec spec = map(c, index, baseDir, artifactId, spelling, stack);
             if (!aliases.add(spec.alias())) {
-                throw new BuildFailure("Two <container> elements have <alias>" + spec.alias()
-                        + "</alias>. Aliases must be unique in the POM: rename one of them.");
+                throw duplicateAlias(spec.alias());
             }
             specs.add(spec);
         }
+        Set<String> known = new TreeSet<>(aliases);
+        known.addAll(stack.running());
         for (ContainerSpec spec : specs) {
             for (String dep : spec.dependsOn()) {
-                if (!aliases.contains(dep)) {
-                    throw new BuildFailure("Container '" + spec.alias() + "': <dependsOn> names '" + dep
-                            + "', but no <container> has that alias. Known aliases: "
-                            + String.join(", ", aliases.stream().sorted().toList()) + ".");
+                if (!known.contains(dep)) {
+                    throw unknownDependency(
+                            spec.alias(), dep, known, !stack.declared().isEmpty());
                 }
             }
         }
         return specs;
     }
 
-    private static ContainerSpec map(Container c, int index, Path baseDir, String artifactId, Spelling spelling) {
+    /** Whether {@code c} adds to a compose service of {@code stack}: it has the service's name, no image, no build. */
+    static boolean isOverlay(Container c, ComposeStack stack) {
+        return c.alias != null
+                && stack.declared().containsKey(c.alias.trim())
+                && trim(c.image) == null
+                && c.build == null;
+    }
+
+    static BuildFailure duplicateAlias(String alias) {
+        return new BuildFailure("Two <container> elements have <alias>" + alias
+                + "</alias>. Aliases must be unique in the POM: rename one of them.");
+    }
+
+    private static BuildFailure dependsOnItself(String alias) {
+        return new BuildFailure(
+                "Container '" + alias + "' depends on itself in <dependsOn>. Remove '" + alias + "' from it.");
+    }
+
+    private static BuildFailure unknownDependency(String alias, String dep, Set<String> known, boolean services) {
+        return new BuildFailure("Container '" + alias + "': <dependsOn> names '" + dep + "', but no <container>"
+                + (services ? " or compose service that runs" : "") + " has that alias. Known"
+                + " aliases: " + String.join(", ", known) + ".");
+    }
+
+    /**
+     * {@code service} with what the overlay {@code <container>} {@code c} adds to it: its {@code <wait>} replaces the
+     * service's, its {@code <stopMode>}, {@code <stopTimeout>}, {@code <postStart>}, {@code <preStop>}, {@code
+     * <copyIn>} and {@code <copyOut>} apply, its {@code <dependsOn>} adds to the service's {@code depends_on}. Every
+     * other element belongs in the compose file: setting one is an error.
+     *
+     * @param file the compose file that declares the service, for messages
+     * @param known the aliases a {@code <dependsOn>} may name: every container and service that runs
+     */
+    static ContainerSpec overlay(ContainerSpec service, Path file, Container c, Path baseDir, Set<String> known) {
+        String alias = service.alias();
+        String where = "Container '" + alias + "'";
+        OverlayElements.firstSetOutside(c).ifPresent(element -> {
+            throw new BuildFailure(where + " adds to the compose service '" + alias + "' (it has no <image> or"
+                    + " <build>), so it cannot set <" + element + ">: set it in the compose file (" + file + ")."
+                    + " Such a <container> may set " + OverlayElements.describe() + ".");
+        });
+        List<String> dependsOn = new ArrayList<>(service.dependsOn());
+        for (String dep : nonNull(c.dependsOn).stream().map(String::trim).toList()) {
+            if (dep.equals(alias)) {
+                throw dependsOnItself(alias);
+            }
+            if (!known.contains(dep)) {
+                throw unknownDependency(alias, dep, new TreeSet<>(known), true);
+            }
+            if (!dependsOn.contains(dep)) {
+                dependsOn.add(dep);
+            }
+        }
+        return new ContainerSpec(
+                alias,
+                service.image(),
+                service.name(),
+                service.pullPolicy(),
+                service.archive(),
+                service.command(),
+                service.entrypoint(),
+                service.env(),
+                service.labels(),
+                service.ports(),
+                service.volumes(),
+                List.copyOf(dependsOn),
+                service.networks(),
+                c.wait == null ? service.readiness() : waitSpec(where, c.wait, service.ports(), Spelling.XML),
+                enumValue(where, "stopMode", c.stopMode, StopMode.class, service.stopMode()),
+                duration(where, "stopTimeout", c.stopTimeout, service.stopTimeout()),
+                service.options(),
+                service.build(),
+                c.postStart == null ? service.postStart() : execs(where, "postStart", c.postStart, Spelling.XML),
+                c.preStop == null ? service.preStop() : execs(where, "preStop", c.preStop, Spelling.XML),
+                c.copyIn == null ? service.copyIn() : copies(where, "copyIn", c.copyIn, baseDir),
+                c.copyOut == null ? service.copyOut() : copies(where, "copyOut", c.copyOut, baseDir));
+    }
+
+    private static ContainerSpec map(
+            Container c, int index, Path baseDir, String artifactId, Spelling spelling, ComposeStack stack) {
         String image = trim(c.image);
         if (c.alias == null || c.alias.isBlank()) {
             throw new BuildFailure("The " + ordinal(index) + " <container>"
@@ -102,7 +200,8 @@ final class ConfigMapper {
             image = ImageBuild.defaultTag(artifactId, alias);
         }
         if (image == null) {
-            throw new BuildFailure(where + " has no <image>. Add one, e.g. <image>postgres:16</image>.");
+            throw new BuildFailure(
+                    where + " has no <image>. Add one, e.g. <image>postgres:16</image>." + noServiceHint(alias, stack));
         }
         checkImage(where + ": ", image, spelling);
         PullPolicy pullPolicy = enumValue(where, "pullPolicy", c.pullPolicy, PullPolicy.class, PullPolicy.MISSING);
@@ -140,7 +239,7 @@ final class ConfigMapper {
         }
         List<String> dependsOn = nonNull(c.dependsOn).stream().map(String::trim).toList();
         if (dependsOn.contains(alias)) {
-            throw new BuildFailure(where + " depends on itself in <dependsOn>. Remove '" + alias + "' from it.");
+            throw dependsOnItself(alias);
         }
         Path archive =
                 c.archive == null ? null : baseDir.resolve(c.archive.toPath()).normalize();
@@ -167,6 +266,15 @@ final class ConfigMapper {
                 execs(where, "preStop", c.preStop, spelling),
                 copies(where, "copyIn", c.copyIn, baseDir),
                 copies(where, "copyOut", c.copyOut, baseDir));
+    }
+
+    /** For a {@code <container>} without image: why it is not an overlay, when compose services are configured. */
+    private static String noServiceHint(String alias, ComposeStack stack) {
+        if (stack.declared().isEmpty()) {
+            return "";
+        }
+        return " No compose service is named '" + alias + "' either, so it does not add to one (services: "
+                + String.join(", ", stack.declared().keySet()) + ").";
     }
 
     /** The checked {@code <build>}, or null when there is none: its context and Dockerfile must exist. */

@@ -18,7 +18,10 @@ public class Container {
     String alias;
 
     /**
-     * Required: the image to run, {@code name[:tag]} or {@code name@digest}.
+     * The image to run, {@code name[:tag]} or {@code name@digest}; required unless {@code build} is given, or the
+     * alias is a compose service's name: the container then adds its {@code wait}, {@code stopMode}, {@code
+     * stopTimeout}, {@code postStart}, {@code preStop}, {@code copyIn}, {@code copyOut} and {@code dependsOn} to
+     * that service, and may set nothing else.
      *
      * @since 0.1.0
      */

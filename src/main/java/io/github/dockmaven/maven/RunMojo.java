@@ -63,7 +63,10 @@ public class RunMojo extends AbstractDockMojo {
 
     /**
      * The containers to start, one {@code <container>} each, with these elements (all optional but {@code alias}, and
-     * {@code image} or {@code build}; docs/configuration.md of the plugin's sources has examples):
+     * {@code image} or {@code build} unless the alias names a service of {@code compose}: the container then adds its
+     * {@code wait}, {@code stopMode}, {@code stopTimeout}, {@code postStart}, {@code preStop}, {@code copyIn},
+     * {@code copyOut} and {@code dependsOn} to that service; docs/configuration.md of the plugin's sources has
+     * examples):
      *
      * <ul>
      *   <li>{@code alias}: unique, {@code [a-z0-9][a-z0-9_.-]*}; names it in logs, in the {@code dock.<alias>.*}
@@ -114,6 +117,22 @@ public class RunMojo extends AbstractDockMojo {
      */
     @Parameter
     List<Container> containers;
+
+    /**
+     * Compose files whose services start as containers, beside {@code containers}: {@code file} (one compose file,
+     * relative to the project) or {@code files} (several, as {@code <file>} elements, merged in order as {@code docker
+     * compose -f a -f b} merges them), {@code services} (only these, as {@code <service>} elements, plus what they
+     * depend on; default: all) and {@code profiles} (the compose profiles to enable, as {@code <profile>} elements).
+     * Each service's alias is its name; its variables are interpolated from the environment, then the {@code .env}
+     * file beside the first file. A {@code <container>} with a service's name and neither {@code image} nor {@code
+     * build} adds its {@code wait}, {@code stopMode}, {@code stopTimeout}, {@code postStart}, {@code preStop}, {@code
+     * copyIn}, {@code copyOut} and {@code dependsOn} to that service. The supported keys are listed in {@code
+     * docs/configuration.md} of the plugin's sources. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Compose compose;
 
     /**
      * Comma-separated aliases of the containers to start, each with the containers it depends on; default: all of
@@ -236,7 +255,11 @@ public class RunMojo extends AbstractDockMojo {
     void run() {
         List<ContainerSpec> specs = specs(identity().baseDir());
         if (specs.isEmpty()) {
-            getLog().info("No <containers> configured for dock:run; nothing to start");
+            getLog().info(
+                            compose == null
+                                    ? "No <containers> configured for dock:run; nothing to start"
+                                    : "No compose service runs (see <profiles> and <services>) and no <containers> are"
+                                            + " configured for dock:run; nothing to start");
             return;
         }
         Plan plan = Plan.of(specs);
@@ -282,17 +305,17 @@ public class RunMojo extends AbstractDockMojo {
         }
     }
 
-    /** The container of {@code -Ddock.image}, if given, else the POM's {@code <containers>}. */
+    /** The container of {@code -Ddock.image}, if given, else the POM's compose services and {@code <containers>}. */
     private List<ContainerSpec> specs(Path baseDir) {
         Optional<ContainerSpec> commandLine = new CommandLineContainer(
                         image, alias, ports, env, command, waitLog, waitTcp)
                 .spec(baseDir, project.getArtifactId());
         if (commandLine.isEmpty()) {
-            return ConfigMapper.map(containers, baseDir, project.getArtifactId());
+            return ContainerSources.of(compose, containers, baseDir, project.getArtifactId(), console());
         }
-        if (containers != null && !containers.isEmpty()) {
+        if (compose != null || (containers != null && !containers.isEmpty())) {
             getLog().info("Starting only the container of -Ddock.image=" + image + "; the POM's <containers> are left"
-                    + " out");
+                    + " out" + (compose == null ? "" : ", and so are its compose services"));
         }
         return List.of(commandLine.get());
     }

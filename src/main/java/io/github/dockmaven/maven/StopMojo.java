@@ -68,6 +68,16 @@ public class StopMojo extends AbstractDockMojo {
     @Parameter
     List<Container> containers;
 
+    /**
+     * The {@code <compose>} of {@code run}, when it is configured for the plugin as a whole: a {@code mvn dock:stop}
+     * on its own then runs the {@code preStop} commands and {@code copyOut} copies of the {@code <container>}s that add
+     * to its services. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Compose compose;
+
     @Override
     String goal() {
         return "stop";
@@ -143,7 +153,8 @@ public class StopMojo extends AbstractDockMojo {
     private Map<String, StopHooks> configuredHooks() {
         Map<String, StopHooks> hooks = new HashMap<>();
         try {
-            for (ContainerSpec spec : ConfigMapper.map(containers, identity().baseDir(), project.getArtifactId())) {
+            for (ContainerSpec spec : ContainerSources.of(
+                    compose, containers, identity().baseDir(), project.getArtifactId(), console())) {
                 hooks.put(spec.alias(), StopHooks.of(spec));
             }
         } catch (BuildFailure e) {

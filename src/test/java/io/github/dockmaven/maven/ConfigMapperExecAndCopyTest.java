@@ -36,7 +36,8 @@ class ConfigMapperExecAndCopyTest {
         assertThatThrownBy(this::map).isInstanceOf(BuildFailure.class).hasMessage(message);
     }
 
-    private static Container.Args line(String line) {
+    /** One {@code <exec>} given as one string; also for the overlays' tests. */
+    static Container.Args line(String line) {
         Container.Args args = new Container.Args();
         args.set(line);
         return args;
@@ -48,7 +49,8 @@ class ConfigMapperExecAndCopyTest {
         return args;
     }
 
-    private static Container.Copy copy(String from, String to) {
+    /** One {@code <entry>} of {@code <copyIn>} or {@code <copyOut>}; also for the overlays' tests. */
+    static Container.Copy copy(String from, String to) {
         Container.Copy copy = new Container.Copy();
         copy.from = from;
         copy.to = to;

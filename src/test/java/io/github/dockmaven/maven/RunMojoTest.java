@@ -47,6 +47,35 @@ class RunMojoTest {
             </project>
             """;
 
+    /** A {@code <compose>} naming two files, the second missing, and an overlay of one of its services. */
+    private static final String MISSING_COMPOSE_FILE =
+            """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>dock-maven-plugin</artifactId>
+                    <configuration>
+                      <compose>
+                        <files>
+                          <file>pom.xml</file>
+                          <file>src/it/compose.ci.yaml</file>
+                        </files>
+                        <profiles><profile>debug</profile></profiles>
+                      </compose>
+                      <containers>
+                        <container>
+                          <alias>web</alias>
+                          <stopMode>kill</stopMode>
+                        </container>
+                      </containers>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
     private final RecordingLog log = new RecordingLog();
 
     @Inject
@@ -74,6 +103,28 @@ class RunMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isExactlyInstanceOf(MojoFailureException.class)
                 .hasMessage("Container 'db' has no <image>. Add one, e.g. <image>postgres:16</image>.");
+        assertThat(log.lines()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = MISSING_COMPOSE_FILE)
+    void aMissingComposeFileIsAMojoFailureExceptionNamingItsElementBeforeAnyEngineCall(RunMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessage("<compose><files><file>src/it/compose.ci.yaml</file> does not exist ("
+                        + project.getBasedir().toPath().resolve("src/it/compose.ci.yaml")
+                        + "). Create it, or fix the path (relative to the project).");
+        assertThat(mojo.compose.profiles).containsExactly("debug");
+        assertThat(log.lines()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = MISSING_COMPOSE_FILE)
+    @MojoParameter(name = "image", value = "redis:")
+    void withDockImageTheComposeFilesAreNotRead(RunMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("-Ddock.image=redis: is not a valid image reference.");
         assertThat(log.lines()).isEmpty();
     }
 
