@@ -1,9 +1,18 @@
 package io.github.dockmaven.compose;
 
+import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.Console;
+import io.github.dockmaven.core.EnvFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads compose files: YAML, interpolation from the environment and the {@code .env} file, merge in order. */
 public final class ComposeFiles {
@@ -21,6 +30,91 @@ public final class ComposeFiles {
      */
     public static ComposeModel load(
             List<Path> files, Path projectDir, Map<String, String> environment, Console console) {
-        throw new UnsupportedOperationException("not yet");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no compose file to load");
+        }
+        Path directory = files.get(0).getParent();
+        Path dotEnv = directory.resolve(".env");
+        Map<String, String> variables = variables(dotEnv, shown(projectDir, dotEnv), environment, console);
+        Map<String, Object> merged = Map.of();
+        Map<String, Path> definedIn = new LinkedHashMap<>();
+        for (Path file : files) {
+            String shown = shown(projectDir, file);
+            for (Map<String, Object> document : ComposeYaml.read(file, shown)) {
+                new FileCheck(shown, console).check(document);
+                Map<String, Object> interpolated =
+                        new TreeInterpolation(shown, variables, shown(projectDir, dotEnv)).apply(document, console);
+                for (String service : named(interpolated, "services").keySet()) {
+                    definedIn.putIfAbsent(service, relative(projectDir, file));
+                }
+                merged = ComposeMerge.merge(merged, interpolated);
+            }
+        }
+        Map<String, ComposeService> services = new LinkedHashMap<>();
+        named(merged, "services")
+                .forEach((name, definition) ->
+                        services.put(name, new ComposeService(name, definedIn.get(name), definition)));
+        if (services.isEmpty()) {
+            String names = files.stream().map(file -> shown(projectDir, file)).collect(Collectors.joining(", "));
+            throw new BuildFailure(
+                    (files.size() == 1 ? "Compose file " + names + " defines" : "Compose files " + names + " define")
+                            + " no services; a compose file lists them under 'services:'.");
+        }
+        return new ComposeModel(
+                List.copyOf(files),
+                directory,
+                Collections.unmodifiableMap(services),
+                named(merged, "volumes"),
+                named(merged, "networks"),
+                Collections.unmodifiableMap(variables));
+    }
+
+    /**
+     * The environment, then the {@code .env} file for what the environment does not set, as compose reads them. The
+     * file's values may use the environment's variables and those of the lines above.
+     */
+    private static Map<String, String> variables(
+            Path dotEnv, String shown, Map<String, String> environment, Console console) {
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        if (!Files.isRegularFile(dotEnv)) {
+            return variables;
+        }
+        Set<String> unset = new LinkedHashSet<>();
+        EnvFile.Expansion expansion = (value, earlier) -> {
+            Map<String, String> known = new HashMap<>(earlier);
+            known.putAll(environment);
+            return new Interpolation(known, unset::add).apply(value);
+        };
+        try {
+            EnvFile.readDotEnv(dotEnv, environment::get, expansion).forEach(variables::putIfAbsent);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure("Compose .env file " + shown + ": " + e.getMessage() + ".", e);
+        }
+        for (String name : unset) {
+            console.warn("Compose .env file " + shown + ": the variable " + name + " is not set, so an empty string"
+                    + " is used, as docker compose does. Set it in the environment or above in " + shown + ".");
+        }
+        return variables;
+    }
+
+    /** A top-level mapping of names ({@code services}, {@code volumes}, {@code networks}), empty values as {}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> named(Map<String, Object> document, String key) {
+        Map<String, Map<String, Object>> named = new LinkedHashMap<>();
+        Object value = document.get(key);
+        if (value != null) {
+            ((Map<String, Object>) value)
+                    .forEach((name, definition) -> named.put(
+                            name, definition == null ? new LinkedHashMap<>() : (Map<String, Object>) definition));
+        }
+        return Collections.unmodifiableMap(named);
+    }
+
+    private static Path relative(Path projectDir, Path file) {
+        return file.startsWith(projectDir) ? projectDir.relativize(file) : file;
+    }
+
+    private static String shown(Path projectDir, Path file) {
+        return relative(projectDir, file).toString();
     }
 }
