@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ final class ComposeMerge {
         rules.put("services.*.command", replace);
         rules.put("services.*.entrypoint", replace);
         rules.put("services.*.healthcheck.test", replace);
-        Rule byName = (base, override, path) -> mergeMaps(assignments(base), assignments(override), path);
+        Rule assignments = byName(ComposeMerge::assignment);
         for (String path : List.of(
                 "services.*.environment",
                 "services.*.labels",
@@ -42,14 +43,15 @@ final class ComposeMerge {
                 "services.*.build.labels",
                 "volumes.*.labels",
                 "networks.*.labels")) {
-            rules.put(path, byName);
+            rules.put(path, assignments);
         }
-        rules.put("services.*.extra_hosts", (base, override, path) -> mergeMaps(hosts(base), hosts(override), path));
+        rules.put("services.*.extra_hosts", byName(ComposeMerge::host));
         rules.put("services.*.build", (base, override, path) -> mergeMaps(build(base), build(override), path));
+        // depends_on: [db] is depends_on: {db: {condition: service_started}}; networks: [back] is {back: null}.
         rules.put(
                 "services.*.depends_on",
-                (base, override, path) -> mergeMaps(dependencies(base), dependencies(override), path));
-        rules.put("services.*.networks", (base, override, path) -> mergeMaps(names(base), names(override), path));
+                byName((map, service) -> map.put(service, Map.of("condition", "service_started"))));
+        rules.put("services.*.networks", byName((map, network) -> map.put(network, null)));
         Function<Object, Object> itself = Function.identity();
         for (String key : List.of("expose", "tmpfs", "cap_add", "cap_drop", "profiles")) {
             rules.put("services.*." + key, unique(itself));
@@ -148,74 +150,51 @@ final class ComposeMerge {
         return value instanceof List<?> list ? list : List.of(value);
     }
 
-    /** {@code environment}, {@code labels}, {@code args}: a list of {@code NAME=value} or {@code NAME} as a map. */
-    private static Map<?, ?> assignments(Object value) {
+    /**
+     * Merges two values as mappings by name; a list (or a single value) is first made a mapping entry by entry, as
+     * {@code add} reads each.
+     */
+    private static Rule byName(BiConsumer<Map<String, Object>, String> add) {
+        return (base, override, path) -> mergeMaps(byName(base, add), byName(override, add), path);
+    }
+
+    private static Map<?, ?> byName(Object value, BiConsumer<Map<String, Object>, String> add) {
         if (value instanceof Map<?, ?> map) {
             return map;
         }
         Map<String, Object> map = new LinkedHashMap<>();
         for (Object entry : list(value)) {
-            String assignment = String.valueOf(entry);
-            int equals = assignment.indexOf('=');
-            if (equals < 0) {
-                map.put(assignment, null);
-            } else {
-                map.put(assignment.substring(0, equals), assignment.substring(equals + 1));
-            }
+            add.accept(map, String.valueOf(entry));
         }
         return map;
     }
 
+    /** {@code NAME=value} of {@code environment}, {@code labels} and {@code args}; {@code NAME} alone has no value. */
+    private static void assignment(Map<String, Object> map, String assignment) {
+        int equals = assignment.indexOf('=');
+        map.put(
+                equals < 0 ? assignment : assignment.substring(0, equals),
+                equals < 0 ? null : assignment.substring(equals + 1));
+    }
+
     /**
-     * {@code extra_hosts} as a map of host name to address: a list of {@code host=address} or {@code host:address}
-     * (split at the first colon, since an IPv6 address has more); a host listed twice keeps both addresses.
+     * {@code host=address} or {@code host:address} of {@code extra_hosts} (split at the first colon, since an IPv6
+     * address has more); a host listed twice keeps both addresses.
      */
-    private static Map<?, ?> hosts(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map;
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Object entry : list(value)) {
-            String host = String.valueOf(entry);
-            int separator = host.indexOf('=') >= 0 ? host.indexOf('=') : host.indexOf(':');
-            String name = separator < 0 ? host : host.substring(0, separator);
-            String address = separator < 0 ? "" : host.substring(separator + 1);
-            map.merge(name, address, (earlier, later) -> {
-                List<Object> addresses = new ArrayList<>(list(earlier));
-                addresses.add(later);
-                return addresses;
-            });
-        }
-        return map;
+    private static void host(Map<String, Object> map, String host) {
+        int separator = host.indexOf('=') >= 0 ? host.indexOf('=') : host.indexOf(':');
+        String name = separator < 0 ? host : host.substring(0, separator);
+        String address = separator < 0 ? "" : host.substring(separator + 1);
+        map.merge(name, address, (earlier, later) -> {
+            List<Object> addresses = new ArrayList<>(list(earlier));
+            addresses.add(later);
+            return addresses;
+        });
     }
 
     /** {@code build: ./dir} is {@code build: {context: ./dir}}. */
     private static Map<?, ?> build(Object value) {
         return value instanceof Map<?, ?> map ? map : Map.of("context", value);
-    }
-
-    /** {@code depends_on: [db]} is {@code depends_on: {db: {condition: service_started}}}. */
-    private static Map<?, ?> dependencies(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map;
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Object service : list(value)) {
-            map.put(String.valueOf(service), new LinkedHashMap<>(Map.of("condition", "service_started")));
-        }
-        return map;
-    }
-
-    /** {@code networks: [back]} is {@code networks: {back: null}}. */
-    private static Map<?, ?> names(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map;
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Object name : list(value)) {
-            map.put(String.valueOf(name), null);
-        }
-        return map;
     }
 
     /** What makes a port entry unique for compose: the short form itself, or the long form's address and ports. */

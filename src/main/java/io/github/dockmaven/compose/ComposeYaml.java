@@ -63,7 +63,7 @@ final class ComposeYaml {
         } catch (MarkedYamlEngineException e) {
             throw new BuildFailure("Compose file " + shown + " is not valid YAML" + invalid(e), e);
         } catch (YamlEngineException e) {
-            throw new BuildFailure("Compose file " + shown + " cannot be read as YAML: " + e.getMessage(), e);
+            throw new BuildFailure("Compose file " + shown + " cannot be read as YAML: " + e.getMessage() + ".", e);
         }
         if (documents.isEmpty()) {
             throw new BuildFailure("Compose file " + shown + " is empty; a compose file starts with 'services:'.");

@@ -1,5 +1,8 @@
 package io.github.dockmaven.compose;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.RecordingConsole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +38,14 @@ final class ComposeProject {
     ComposeProject env(String name, String value) {
         environment.put(name, value);
         return this;
+    }
+
+    /** Writes {@code src/it/compose.yaml} and asserts that loading it fails with exactly this message. */
+    void refuses(String compose, String message) {
+        file("src/it/compose.yaml", compose);
+        assertThatThrownBy(() -> load("src/it/compose.yaml"))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage(message);
     }
 
     /** Loads the files, named relative to the project folder, in this order. */

@@ -3,7 +3,6 @@ package io.github.dockmaven.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dockmaven.core.BuildFailure;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,7 @@ class FileCheckTest {
     }
 
     private void refuses(String compose, String message) {
-        project.file("src/it/compose.yaml", compose);
-        assertThatThrownBy(() -> project.load("src/it/compose.yaml"))
-                .isInstanceOf(BuildFailure.class)
-                .hasMessage(message);
+        project.refuses(compose, message);
     }
 
     @Test
