@@ -44,8 +44,8 @@ public final class ComposeFiles {
                 new FileCheck(shown, console).check(document);
                 Map<String, Object> interpolated =
                         new TreeInterpolation(shown, variables, shown(projectDir, dotEnv)).apply(document, console);
-                for (String service : named(interpolated, "services").keySet()) {
-                    definedIn.putIfAbsent(service, relative(projectDir, file));
+                if (MergeTags.plain(interpolated.get("services")) instanceof Map<?, ?> services) {
+                    services.keySet().forEach(name -> definedIn.putIfAbsent((String) name, relative(projectDir, file)));
                 }
                 merged = ComposeMerge.merge(merged, interpolated);
             }

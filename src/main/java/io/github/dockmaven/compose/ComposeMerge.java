@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code healthcheck.test} replaced; {@code environment}, {@code labels}, {@code extra_hosts} and {@code build.args}
  * merged as mappings by name; {@code ports}, {@code volumes} (by target), {@code env_file} and the other lists whose
  * entries compose keeps unique appended without repeating an entry; {@code depends_on} and {@code networks} merged as
- * mappings by name. A value given as {@code null} in a later file leaves the earlier one as it was.
+ * mappings by name. A value given as {@code null} in a later file leaves the earlier one as it was; {@code !reset}
+ * removes it and {@code !override} replaces it whole ({@link MergeTags}).
  */
 final class ComposeMerge {
 
@@ -31,7 +32,7 @@ final class ComposeMerge {
 
     private static Map<String, Rule> rules() {
         Map<String, Rule> rules = new LinkedHashMap<>();
-        Rule replace = (base, override, path) -> override;
+        Rule replace = (base, override, path) -> MergeTags.applied(override);
         rules.put("services.*.command", replace);
         rules.put("services.*.entrypoint", replace);
         rules.put("services.*.healthcheck.test", replace);
@@ -73,8 +74,8 @@ final class ComposeMerge {
         if (override == null) {
             return base;
         }
-        if (base == null) {
-            return override;
+        if (base == null || override instanceof MergeTags.Override) {
+            return MergeTags.applied(override);
         }
         Rule rule = rule(path);
         if (rule != null) {
@@ -85,18 +86,26 @@ final class ComposeMerge {
         }
         if (base instanceof List<?> baseList && override instanceof List<?> overrideList) {
             List<Object> merged = new ArrayList<>(baseList);
-            merged.addAll(overrideList);
+            merged.addAll(list(MergeTags.applied(overrideList)));
             return merged;
         }
-        return override;
+        return MergeTags.applied(override);
     }
 
     private static Map<String, Object> mergeMaps(Map<?, ?> base, Map<?, ?> override, List<String> path) {
         Map<String, Object> merged = new LinkedHashMap<>();
         base.forEach((key, value) -> merged.put((String) key, value));
-        override.forEach((key, value) -> merged.put(
-                (String) key,
-                merged.containsKey(key) ? merge(merged.get(key), value, child(path, (String) key)) : value));
+        override.forEach((key, value) -> {
+            if (value instanceof MergeTags.Reset) {
+                merged.remove(key);
+            } else {
+                merged.put(
+                        (String) key,
+                        merged.containsKey(key)
+                                ? merge(merged.get(key), value, child(path, (String) key))
+                                : MergeTags.applied(value));
+            }
+        });
         return merged;
     }
 
@@ -139,7 +148,7 @@ final class ComposeMerge {
             for (Object entry : list(base)) {
                 byKey.put(String.valueOf(key.apply(entry)), entry);
             }
-            for (Object entry : list(override)) {
+            for (Object entry : list(MergeTags.applied(override))) {
                 byKey.put(String.valueOf(key.apply(entry)), entry);
             }
             return new ArrayList<>(byKey.values());
@@ -163,7 +172,7 @@ final class ComposeMerge {
             return map;
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Object entry : list(value)) {
+        for (Object entry : list(MergeTags.applied(value))) {
             add.accept(map, String.valueOf(entry));
         }
         return map;

@@ -24,7 +24,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /**
  * Reads one compose file into plain maps, lists and scalars. snakeyaml-engine reads YAML 1.2 with the core schema
  * (so {@code 8080:80} stays a string and {@code yes} is no boolean, as compose reads them), resolves anchors, aliases
- * and merge keys ({@code <<}, one mapping or a list of them), and refuses duplicate keys. What it gives is copied, so
+ * and merge keys ({@code <<}, one mapping or a list of them), and refuses duplicate keys; compose's {@code !reset}
+ * and {@code !override} tags are left for the merge ({@link MergeTags}). What it gives is copied, so
  * that no two places share a list or mapping through an alias, and keys become strings, as compose treats them.
  */
 final class ComposeYaml {
@@ -53,7 +54,7 @@ final class ComposeYaml {
                 .build();
         List<Map<String, Object>> documents = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
-            for (Object document : new Load(settings).loadAllFromInputStream(in)) {
+            for (Object document : new Load(settings, new ComposeConstructor(settings)).loadAllFromInputStream(in)) {
                 documents.add(mapping(document, shown));
             }
         } catch (NoSuchFileException e) {
@@ -114,6 +115,9 @@ final class ComposeYaml {
             if (++values > MAX_VALUES) {
                 throw new BuildFailure("Compose file " + shown + " holds more than " + MAX_VALUES
                         + " values once its aliases are expanded; that is an alias bomb, not a test environment.");
+            }
+            if (value instanceof MergeTags.Override override) {
+                return new MergeTags.Override(of(override.value()));
             }
             if (!(value instanceof Map) && !(value instanceof List)) {
                 return value;

@@ -66,12 +66,13 @@ final class FileCheck {
                     + " letters, digits, '_', '.' and '-' only, and starts with a letter or a digit.");
         }
         String where = "Compose file " + file + ", service '" + name + "'";
-        if (definition == null) {
+        Object plain = MergeTags.plain(definition);
+        if (plain == null) {
             return;
         }
-        if (!(definition instanceof Map<?, ?> keys)) {
+        if (!(plain instanceof Map<?, ?> keys)) {
             throw new BuildFailure(where + ": its definition must be a mapping of keys such as image and ports, not "
-                    + describe(definition) + ".");
+                    + describe(plain) + ".");
         }
         for (Object object : keys.keySet()) {
             String key = (String) object;
@@ -94,16 +95,17 @@ final class FileCheck {
     /** {@code volumes} and {@code networks}: each name maps to its options, or to nothing. */
     private void checkNamed(Map<String, Object> document, String key, String what) {
         for (Map.Entry<String, Object> named : mapping(document, key, what).entrySet()) {
-            if (named.getValue() != null && !(named.getValue() instanceof Map)) {
+            Object options = MergeTags.plain(named.getValue());
+            if (options != null && !(options instanceof Map)) {
                 throw new BuildFailure("Compose file " + file + ": the " + what + " '" + named.getKey()
-                        + "' must be a mapping of its options, or empty, not " + describe(named.getValue()) + ".");
+                        + "' must be a mapping of its options, or empty, not " + describe(options) + ".");
             }
         }
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> mapping(Map<String, Object> document, String key, String what) {
-        Object value = document.get(key);
+        Object value = MergeTags.plain(document.get(key));
         if (value == null) {
             return Map.of();
         }

@@ -43,6 +43,9 @@ final class TreeInterpolation {
     }
 
     private Object value(Object value, String path) {
+        if (value instanceof MergeTags.Override override) {
+            return new MergeTags.Override(value(override.value(), path));
+        }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> interpolated = new LinkedHashMap<>();
             map.forEach((key, entry) ->

@@ -215,4 +215,80 @@ class ComposeMergeTest {
 
         assertThat(api).isEqualTo(map("command", List.of("c")));
     }
+
+    @Test
+    void resetRemovesWhatAnEarlierFileSetAndOverrideReplacesItWhole(@TempDir Path dir) {
+        ComposeProject project = new ComposeProject(dir)
+                .file(
+                        "compose.yaml",
+                        """
+                        services:
+                          web:
+                            image: nginx:1.27
+                            ports: ["8080:80"]
+                            environment:
+                              MODE: production
+                              CACHE: "on"
+                            labels: [tier=front]
+                            command: [nginx, -g, daemon off;]
+                            healthcheck:
+                              test: [CMD, curl, -f, http://localhost/]
+                              interval: 5s
+                        """)
+                .file(
+                        "compose.ci.yaml",
+                        """
+                        x-env: &env !override {MODE: ci}
+                        services:
+                          web:
+                            ports: !reset []
+                            environment: *env
+                            labels: !override [tier=ci]
+                            command: !reset null
+                            healthcheck:
+                              interval: !reset
+                              retries: !override 3
+                            user: !override "1000"
+                            tmpfs: !reset /tmp
+                        """);
+
+        Map<String, Object> web = project.load("compose.yaml", "compose.ci.yaml")
+                .services()
+                .get("web")
+                .definition();
+
+        assertThat(web)
+                .isEqualTo(map(
+                        "image",
+                        "nginx:1.27",
+                        "environment",
+                        map("MODE", "ci"),
+                        "labels",
+                        List.of("tier=ci"),
+                        "healthcheck",
+                        map("test", List.of("CMD", "curl", "-f", "http://localhost/"), "retries", 3),
+                        "user",
+                        "1000"));
+    }
+
+    @Test
+    void tagsInTheFirstFileLeaveTheirPlainValue(@TempDir Path dir) {
+        Map<String, Object> web = new ComposeProject(dir)
+                .env("TAG", "1.27")
+                .file(
+                        "compose.yaml",
+                        """
+                        services:
+                          web:
+                            image: !override nginx:${TAG}
+                            ports: !reset ["80"]
+                            expose: [!reset "90", "91"]
+                        """)
+                .load("compose.yaml")
+                .services()
+                .get("web")
+                .definition();
+
+        assertThat(web).isEqualTo(map("image", "nginx:1.27", "expose", List.of("91")));
+    }
 }

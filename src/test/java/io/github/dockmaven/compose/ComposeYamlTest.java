@@ -88,9 +88,9 @@ class ComposeYamlTest {
     @Test
     void anUnknownTagIsRefused() {
         refuses(
-                "services:\n  web:\n    ports: !reset []\n",
+                "services:\n  web:\n    ports: !ports []\n",
                 "Compose file src/it/compose.yaml is not valid YAML at line 3, column 12: could not determine a"
-                        + " constructor for the tag !reset.");
+                        + " constructor for the tag !ports.");
     }
 
     @Test
