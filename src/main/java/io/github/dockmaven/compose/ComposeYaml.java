@@ -3,6 +3,7 @@ package io.github.dockmaven.compose;
 import io.github.dockmaven.core.BuildFailure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -52,6 +53,10 @@ final class ComposeYaml {
                 .setLabel(shown)
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .build();
+        if (Files.isDirectory(file)) {
+            throw new BuildFailure(
+                    "Compose file " + shown + " is a folder; name the file in it, such as " + shown + "/compose.yaml.");
+        }
         List<Map<String, Object>> documents = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
             for (Object document : new Load(settings, new ComposeConstructor(settings)).loadAllFromInputStream(in)) {
@@ -64,7 +69,7 @@ final class ComposeYaml {
         } catch (MarkedYamlEngineException e) {
             throw new BuildFailure("Compose file " + shown + " is not valid YAML" + invalid(e), e);
         } catch (YamlEngineException e) {
-            throw new BuildFailure("Compose file " + shown + " cannot be read as YAML: " + e.getMessage() + ".", e);
+            throw new BuildFailure("Compose file " + shown + unreadable(e), e);
         }
         if (documents.isEmpty()) {
             throw new BuildFailure("Compose file " + shown + " is empty; a compose file starts with 'services:'.");
@@ -85,6 +90,17 @@ final class ComposeYaml {
                         : " (" + context
                                 + contextMark.map(m -> " at " + position(m)).orElse("") + ")")
                 + ".";
+    }
+
+    /** What the reader's failure without a place in the file says: the file's bytes, or a limit of the reader. */
+    private static String unreadable(YamlEngineException e) {
+        if (e.getCause() instanceof CharacterCodingException) {
+            return " is not UTF-8 text; save it as UTF-8, as compose reads it.";
+        }
+        if (e.getCause() instanceof IOException cause) {
+            return " cannot be read: " + cause.getMessage();
+        }
+        return " cannot be read as YAML: " + e.getMessage() + ".";
     }
 
     private static String position(Mark mark) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockmaven.core.BuildFailure;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,20 @@ class ComposeYamlTest {
         assertThatThrownBy(() -> project.load("src/it/compose.yaml"))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessage("Compose file src/it/compose.yaml does not exist. Check the file names in <compose>.");
+    }
+
+    @Test
+    void aFolderOrAFileThatIsNotUtf8IsRefused() throws Exception {
+        Files.createDirectories(dir.resolve("src/it/compose"));
+        assertThatThrownBy(() -> project.load("src/it/compose"))
+                .hasMessage("Compose file src/it/compose is a folder; name the file in it, such as"
+                        + " src/it/compose/compose.yaml.");
+
+        Files.write(
+                dir.resolve("src/it/compose.yaml"), "services:\n  caf\u00e9:\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> project.load("src/it/compose.yaml"))
+                .hasMessage("Compose file src/it/compose.yaml is not UTF-8 text; save it as UTF-8, as compose reads"
+                        + " it.");
     }
 
     @Test
@@ -165,7 +182,7 @@ class ComposeYamlTest {
                 project.load("compose.yaml").services().get("web").definition();
 
         assertThat(web.get("ports")).isEqualTo(List.of("8080:80", "22:22"));
-        Map<String, Object> environment = new java.util.HashMap<>();
+        Map<String, Object> environment = new HashMap<>();
         environment.put("FLAG", "yes");
         environment.put("ON", "on");
         environment.put("T", true);
