@@ -6,7 +6,6 @@ import io.github.dockmaven.core.EnvFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,13 +79,9 @@ public final class ComposeFiles {
             return variables;
         }
         Set<String> unset = new LinkedHashSet<>();
-        EnvFile.Expansion expansion = (value, earlier) -> {
-            Map<String, String> known = new HashMap<>(earlier);
-            known.putAll(environment);
-            return new Interpolation(known, unset::add).apply(value);
-        };
         try {
-            EnvFile.readDotEnv(dotEnv, environment::get, expansion).forEach(variables::putIfAbsent);
+            EnvFile.readDotEnv(dotEnv, environment::get, Interpolation.dotEnv(environment, unset::add))
+                    .forEach(variables::putIfAbsent);
         } catch (IllegalArgumentException e) {
             throw new BuildFailure("Compose .env file " + shown + ": " + e.getMessage() + ".", e);
         }

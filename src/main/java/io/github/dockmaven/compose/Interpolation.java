@@ -1,5 +1,7 @@
 package io.github.dockmaven.compose;
 
+import io.github.dockmaven.core.EnvFile;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -45,6 +47,20 @@ final class Interpolation {
     Interpolation(Map<String, String> variables, Consumer<String> unset) {
         this.variables = variables;
         this.unset = unset;
+    }
+
+    /**
+     * How compose expands the values of a dotenv file ({@code .env}, {@code env_file}): with these variables first,
+     * then those of the lines above, as compose looks them up.
+     *
+     * @param unset told the name of each variable used without a default that has no value
+     */
+    static EnvFile.Expansion dotEnv(Map<String, String> variables, Consumer<String> unset) {
+        return (value, earlier) -> {
+            Map<String, String> known = new HashMap<>(earlier);
+            known.putAll(variables);
+            return new Interpolation(known, unset).apply(value);
+        };
     }
 
     /**

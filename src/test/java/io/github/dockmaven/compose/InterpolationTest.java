@@ -3,6 +3,7 @@ package io.github.dockmaven.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dockmaven.core.EnvFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,5 +130,14 @@ class InterpolationTest {
         assertThatThrownBy(() -> apply("${SET:=x}")).hasMessage("'${SET:=x}' " + forms);
         assertThatThrownBy(() -> apply("a ${SET:-b")).hasMessage("'${SET:-b' " + forms);
         assertThatThrownBy(() -> apply("${UNSET:-${BAD/x}}")).hasMessage("'${BAD/x}' " + forms);
+    }
+
+    @Test
+    void aDotEnvValueSeesTheVariablesFirstThenTheLinesAbove() {
+        EnvFile.Expansion expansion = Interpolation.dotEnv(Map.of("HOST", "from-environment"), unset::add);
+
+        assertThat(expansion.expand("${HOST}:${PORT}/${DB}", Map.of("HOST", "from-file", "PORT", "5432")))
+                .isEqualTo("from-environment:5432/");
+        assertThat(unset).containsExactly("DB");
     }
 }
