@@ -49,6 +49,7 @@ public final class ComposeFiles {
                 merged = ComposeMerge.merge(merged, interpolated);
             }
         }
+        merged = ComposeMerge.uniqueLists(merged);
         Map<String, ComposeService> services = new LinkedHashMap<>();
         named(merged, "services")
                 .forEach((name, definition) ->

@@ -55,12 +55,12 @@ final class ComposeMerge {
         rules.put("services.*.networks", byName((map, network) -> map.put(network, null)));
         Function<Object, Object> itself = Function.identity();
         for (String key : List.of("expose", "tmpfs", "cap_add", "cap_drop", "profiles")) {
-            rules.put("services.*." + key, unique(itself));
+            rules.put("services.*." + key, new Unique(itself));
         }
-        rules.put("services.*.networks.*.aliases", unique(itself));
-        rules.put("services.*.ports", unique(ComposeMerge::portKey));
-        rules.put("services.*.volumes", unique(ComposeMerge::volumeTarget));
-        rules.put("services.*.env_file", unique(entry -> entry instanceof Map<?, ?> map ? map.get("path") : entry));
+        rules.put("services.*.networks.*.aliases", new Unique(itself));
+        rules.put("services.*.ports", new Unique(ComposeMerge::portKey));
+        rules.put("services.*.volumes", new Unique(ComposeMerge::volumeTarget));
+        rules.put("services.*.env_file", new Unique(entry -> entry instanceof Map<?, ?> map ? map.get("path") : entry));
         return rules;
     }
 
@@ -142,8 +142,10 @@ final class ComposeMerge {
      * Appends the entries of the later list; an entry with the key of an earlier one replaces it where it stood.
      * A single value counts as a list of one, as compose allows for {@code tmpfs} and {@code env_file}.
      */
-    private static Rule unique(Function<Object, Object> key) {
-        return (base, override, path) -> {
+    private record Unique(Function<Object, Object> key) implements Rule {
+
+        @Override
+        public Object merge(Object base, Object override, List<String> path) {
             Map<Object, Object> byKey = new LinkedHashMap<>();
             for (Object entry : list(base)) {
                 byKey.put(String.valueOf(key.apply(entry)), entry);
@@ -152,7 +154,28 @@ final class ComposeMerge {
                 byKey.put(String.valueOf(key.apply(entry)), entry);
             }
             return new ArrayList<>(byKey.values());
-        };
+        }
+    }
+
+    /**
+     * The merged document with the lists whose entries compose keeps unique made so, as compose does even for a
+     * single file: of two volumes on one target, or the same port twice, the later stays where the first stood.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> uniqueLists(Map<String, Object> document) {
+        return (Map<String, Object>) uniqueLists(document, List.of());
+    }
+
+    private static Object uniqueLists(Object value, List<String> path) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> unique = new LinkedHashMap<>();
+            map.forEach((key, entry) -> unique.put((String) key, uniqueLists(entry, child(path, (String) key))));
+            return unique;
+        }
+        if (value instanceof List<?> && rule(path) instanceof Unique unique) {
+            return unique.merge(List.of(), value, path);
+        }
+        return value;
     }
 
     private static List<?> list(Object value) {

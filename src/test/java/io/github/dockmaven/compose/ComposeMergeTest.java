@@ -291,4 +291,40 @@ class ComposeMergeTest {
 
         assertThat(web).isEqualTo(map("image", "nginx:1.27", "expose", List.of("91")));
     }
+
+    @Test
+    void listsComposeKeepsUniqueAreMadeUniqueInASingleFileToo(@TempDir Path dir) {
+        Map<String, Object> web = new ComposeProject(dir)
+                .file(
+                        "compose.yaml",
+                        """
+                        services:
+                          web:
+                            image: nginx:1.27
+                            ports: ["8080:80", "8443:443", "8080:80"]
+                            volumes:
+                              - ./html:/usr/share/nginx/html:ro
+                              - logs:/var/log/nginx
+                              - ./test-html:/usr/share/nginx/html
+                            cap_add: [NET_ADMIN, NET_ADMIN]
+                            command: [echo, a, a]
+                        """)
+                .load("compose.yaml")
+                .services()
+                .get("web")
+                .definition();
+
+        assertThat(web)
+                .isEqualTo(map(
+                        "image",
+                        "nginx:1.27",
+                        "ports",
+                        List.of("8080:80", "8443:443"),
+                        "volumes",
+                        List.of("./test-html:/usr/share/nginx/html", "logs:/var/log/nginx"),
+                        "cap_add",
+                        List.of("NET_ADMIN"),
+                        "command",
+                        List.of("echo", "a", "a")));
+    }
 }
