@@ -220,8 +220,7 @@ class ComposeFilesTest {
                             privileged: false
                         """);
 
-        Map<String, Object> web =
-                project.load("src/it/compose.yaml").services().get("web").definition();
+        Map<String, Object> web = project.definition("web", "src/it/compose.yaml");
 
         assertThat(web)
                 .containsEntry("environment", Map.of("${DEBUG}", "true", "SCRIPT", "echo $HOME"))
@@ -239,8 +238,7 @@ class ComposeFilesTest {
                         "src/it/compose.yaml",
                         "services:\n  web:\n    image: nginx:${TAG}\n    labels:\n      tag: ${TAG}\n      x: $OTHER\n");
 
-        Map<String, Object> web =
-                project.load("src/it/compose.yaml").services().get("web").definition();
+        Map<String, Object> web = project.definition("web", "src/it/compose.yaml");
 
         assertThat(web).containsEntry("image", "nginx:").containsEntry("labels", Map.of("tag", "", "x", ""));
         assertThat(project.console.said())

@@ -164,10 +164,7 @@ class ComposeMergeTest {
                             extra_hosts:
                               other: 10.0.0.2
                         """)
-                .load("compose.yaml", "compose.override.yaml")
-                .services()
-                .get("web")
-                .definition();
+                .definition("web", "compose.yaml", "compose.override.yaml");
 
         assertThat(web)
                 .containsEntry("image", "nginx:1.27")
@@ -181,10 +178,7 @@ class ComposeMergeTest {
         Map<String, Object> app = new ComposeProject(dir)
                 .file("compose.yaml", "services:\n  app:\n    build:\n      context: .\n      target: prod\n")
                 .file("compose.test.yaml", "services:\n  app:\n    build: ./test\n")
-                .load("compose.yaml", "compose.test.yaml")
-                .services()
-                .get("app")
-                .definition();
+                .definition("app", "compose.yaml", "compose.test.yaml");
 
         assertThat(app.get("build")).isEqualTo(map("context", "./test", "target", "prod"));
     }
@@ -195,10 +189,7 @@ class ComposeMergeTest {
                 .file(
                         "compose.yaml",
                         "services:\n  app:\n    image: a:1\n    ports: ['80']\n---\nservices:\n  app:\n    ports: ['81']\n")
-                .load("compose.yaml")
-                .services()
-                .get("app")
-                .definition();
+                .definition("app", "compose.yaml");
 
         assertThat(app).isEqualTo(map("image", "a:1", "ports", List.of("80", "81")));
     }
@@ -208,10 +199,7 @@ class ComposeMergeTest {
         Map<String, Object> api = new ComposeProject(dir)
                 .file("compose.yaml", "services:\n  api.v1:\n    command: [a, b]\n")
                 .file("compose.override.yaml", "services:\n  api.v1:\n    command: [c]\n")
-                .load("compose.yaml", "compose.override.yaml")
-                .services()
-                .get("api.v1")
-                .definition();
+                .definition("api.v1", "compose.yaml", "compose.override.yaml");
 
         assertThat(api).isEqualTo(map("command", List.of("c")));
     }
@@ -252,10 +240,7 @@ class ComposeMergeTest {
                             tmpfs: !reset /tmp
                         """);
 
-        Map<String, Object> web = project.load("compose.yaml", "compose.ci.yaml")
-                .services()
-                .get("web")
-                .definition();
+        Map<String, Object> web = project.definition("web", "compose.yaml", "compose.ci.yaml");
 
         assertThat(web)
                 .isEqualTo(map(
@@ -284,10 +269,7 @@ class ComposeMergeTest {
                             ports: !reset ["80"]
                             expose: [!reset "90", "91"]
                         """)
-                .load("compose.yaml")
-                .services()
-                .get("web")
-                .definition();
+                .definition("web", "compose.yaml");
 
         assertThat(web).isEqualTo(map("image", "nginx:1.27", "expose", List.of("91")));
     }
@@ -309,10 +291,7 @@ class ComposeMergeTest {
                             cap_add: [NET_ADMIN, NET_ADMIN]
                             command: [echo, a, a]
                         """)
-                .load("compose.yaml")
-                .services()
-                .get("web")
-                .definition();
+                .definition("web", "compose.yaml");
 
         assertThat(web)
                 .isEqualTo(map(

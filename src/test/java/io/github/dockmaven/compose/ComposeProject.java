@@ -48,6 +48,11 @@ final class ComposeProject {
                 .hasMessage(message);
     }
 
+    /** The merged definition of one service of these files. */
+    Map<String, Object> definition(String service, String... relative) {
+        return load(relative).services().get(service).definition();
+    }
+
     /** Loads the files, named relative to the project folder, in this order. */
     ComposeModel load(String... relative) {
         return ComposeFiles.load(Arrays.stream(relative).map(dir::resolve).toList(), dir, environment, console);

@@ -178,8 +178,7 @@ class ComposeYamlTest {
                 "services:\n  web:\n    ports: [8080:80, 22:22]\n    environment:\n      FLAG: yes\n      ON: on\n"
                         + "      T: True\n      N: 0x1F\n      F: 1.5\n      NOTHING:\n      MODE: 0755\n");
 
-        Map<String, Object> web =
-                project.load("compose.yaml").services().get("web").definition();
+        Map<String, Object> web = project.definition("web", "compose.yaml");
 
         assertThat(web.get("ports")).isEqualTo(List.of("8080:80", "22:22"));
         Map<String, Object> environment = new HashMap<>();

@@ -41,8 +41,7 @@ class FileCheckTest {
         compose.append("    x-team: checkout\n");
         project.file("compose.yaml", compose.toString());
 
-        assertThat(project.load("compose.yaml").services().get("app").definition())
-                .hasSize(ServiceKeys.SUPPORTED.size() + 1);
+        assertThat(project.definition("app", "compose.yaml")).hasSize(ServiceKeys.SUPPORTED.size() + 1);
         assertThat(project.console.said()).isEmpty();
     }
 
@@ -68,7 +67,7 @@ class FileCheckTest {
                       watch: [{action: sync, path: ./web, target: /usr/share/nginx/html}]
                 """);
 
-        assertThat(project.load("src/it/compose.yaml").services().get("web").definition())
+        assertThat(project.definition("web", "src/it/compose.yaml"))
                 .containsKeys("restart", "deploy", "logging", "stdin_open", "tty", "attach", "develop");
         String web = "WARN Compose file src/it/compose.yaml, service 'web': ";
         assertThat(project.console.said())
