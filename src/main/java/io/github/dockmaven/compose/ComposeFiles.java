@@ -19,9 +19,11 @@ public final class ComposeFiles {
     private ComposeFiles() {}
 
     /**
-     * Reads, checks and merges {@code files}. Throws {@link io.github.dockmaven.core.BuildFailure} for a missing
-     * file, invalid YAML (file and line), a variable that {@code ${VAR:?message}} requires, or a key the plugin does
-     * not support (file, service, key); warns on {@code console} for keys that mean nothing in a test run.
+     * Reads, checks and merges {@code files}: each file (each YAML document of it) is checked ({@link FileCheck}),
+     * interpolated ({@link Interpolation}) and merged into those before it ({@link ComposeMerge}). Throws {@link
+     * io.github.dockmaven.core.BuildFailure} for a missing file, invalid YAML (file and line), a variable that {@code
+     * ${VAR:?message}} requires, or a key the plugin does not support (file, service, key); warns on {@code console}
+     * for keys that mean nothing in a test run and for variables used without a value.
      *
      * @param files absolute paths, in merge order
      * @param projectDir the project folder: messages name files relative to it
@@ -50,6 +52,19 @@ public final class ComposeFiles {
             }
         }
         merged = ComposeMerge.uniqueLists(merged);
+        Map<String, ComposeService> services = services(merged, definedIn, files, projectDir);
+        return new ComposeModel(
+                List.copyOf(files),
+                directory,
+                services,
+                named(merged, "volumes"),
+                named(merged, "networks"),
+                Collections.unmodifiableMap(variables));
+    }
+
+    /** The merged services, each with the file that defined it first; none at all is an error. */
+    private static Map<String, ComposeService> services(
+            Map<String, Object> merged, Map<String, Path> definedIn, List<Path> files, Path projectDir) {
         Map<String, ComposeService> services = new LinkedHashMap<>();
         named(merged, "services")
                 .forEach((name, definition) ->
@@ -60,13 +75,7 @@ public final class ComposeFiles {
                     (files.size() == 1 ? "Compose file " + names + " defines" : "Compose files " + names + " define")
                             + " no services; a compose file lists them under 'services:'.");
         }
-        return new ComposeModel(
-                List.copyOf(files),
-                directory,
-                Collections.unmodifiableMap(services),
-                named(merged, "volumes"),
-                named(merged, "networks"),
-                Collections.unmodifiableMap(variables));
+        return Collections.unmodifiableMap(services);
     }
 
     /**
