@@ -212,6 +212,14 @@ class ComposeYamlTest {
     }
 
     @Test
+    void anAliasInsideWhatItRefersToIsRefused() {
+        refuses(
+                "x-self: &self\n  again: *self\nservices:\n  web:\n    image: nginx\n",
+                "Compose file src/it/compose.yaml has an alias inside the list or mapping it refers to; compose cannot"
+                        + " read a value that contains itself.");
+    }
+
+    @Test
     void moreThanAThousandAliasesToListsOrMappingsAreRefused() {
         refuses(
                 "x-a: &a [lol]\nx-b: [" + String.join(", ", Collections.nCopies(1001, "*a")) + "]\n",
