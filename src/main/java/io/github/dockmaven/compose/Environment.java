@@ -12,6 +12,8 @@ import java.util.Set;
  * A service's environment: its {@code env_file}s in order (a string, a list, or entries with {@code path} and {@code
  * required}), then {@code environment} (a map, or a list of {@code NAME=value}), which wins. A name given without a
  * value takes the variable of that name that interpolation read, and is left out when there is none, as compose does.
+ * An env file is read in compose's {@code .env} format, which differs from Docker's {@code --env-file}: quotes are
+ * removed, {@code export} and comments are allowed, and {@code ${VAR}} is expanded.
  */
 final class Environment {
 
@@ -52,7 +54,9 @@ final class Environment {
             return Map.of();
         }
         try {
-            return EnvFile.read(resolved, model.variables()::get);
+            // compose reads an env_file as it reads .env: quotes, export, comments, ${VAR} from the variables
+            return EnvFile.readDotEnv(
+                    resolved, model.variables()::get, Interpolation.dotEnv(model.variables(), unset -> {}));
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(
                     path.where() + ": the env file " + resolved + " cannot be used: " + e.getMessage()

@@ -57,6 +57,8 @@ class ComposeServicesTest {
                 .containsExactly(
                         entry("LOG_LEVEL", "debug"),
                         entry("API_TOKEN", "t0ken"),
+                        entry("JAVA_OPTS", "-Xmx256m -Dgreeting=${NOT_EXPANDED}"),
+                        entry("TOKEN_COPY", "t0ken"),
                         entry("DB_URL", "jdbc:postgresql://db:5432/shop"),
                         entry("CACHE_HOST", "cache"));
         assertThat(web.ports())
