@@ -147,12 +147,12 @@ public final class Waiter {
                 return;
             }
             throw new BuildFailure(subject + " exited with code " + info.exitCode() + " after " + Durations.format(took)
-                    + " as <wait><exit> expects, but " + String.join("; ", conditionReasons(open)) + "." + tail(log));
+                    + " as it had to, but " + String.join("; ", conditionReasons(open)) + "." + tail(log));
         }
         String error = info.error() == null || info.error().isBlank() ? "" : " (" + info.error() + ")";
         if (spec.exitCode() != null) {
             throw new BuildFailure(subject + " exited with code " + info.exitCode() + error + " after "
-                    + Durations.format(took) + ", but <wait><exit> expects " + spec.exitCode() + "." + tail(log));
+                    + Durations.format(took) + ", but it had to exit with code " + spec.exitCode() + "." + tail(log));
         }
         throw new BuildFailure(subject + " exited with code " + info.exitCode() + error + " after "
                 + Durations.format(took) + " while waiting for " + describe() + "." + tail(log));
@@ -161,7 +161,7 @@ public final class Waiter {
     private String reasons(List<Condition> open, ContainerInfo info) {
         List<String> reasons = conditionReasons(open);
         if (spec.exitCode() != null) {
-            reasons.add("it is still running, but <wait><exit> expects it to exit with code " + spec.exitCode());
+            reasons.add("it is still running, but it has to exit with code " + spec.exitCode());
         } else if (spec.isDefault() && info.health() != Health.HEALTHY) {
             reasons.add("its image has a HEALTHCHECK and its health is "
                     + info.health().name().toLowerCase(java.util.Locale.ROOT));

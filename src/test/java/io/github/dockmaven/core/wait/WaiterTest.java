@@ -224,8 +224,8 @@ class WaiterTest {
         assertThatThrownBy(() -> await(exitCode(0, LONG), inspect))
                 .isInstanceOf(BuildFailure.class)
                 .extracting(e -> Elapsed.masked(e.getMessage()))
-                .isEqualTo(SUBJECT + " exited with code 1 after <elapsed>, but <wait><exit> expects 0. Last 2 log"
-                        + " lines:\n"
+                .isEqualTo(SUBJECT + " exited with code 1 after <elapsed>, but it had to exit with code 0. Last 2"
+                        + " log lines:\n"
                         + "  | migrating\n"
                         + "  | ERROR: relation \"users\" already exists");
     }
@@ -236,8 +236,8 @@ class WaiterTest {
 
         assertThatThrownBy(() -> await(exitCode(0, Duration.ofMillis(150)), inspect))
                 .isInstanceOf(BuildFailure.class)
-                .hasMessage(SUBJECT + " was not ready after 150ms: it is still running, but <wait><exit> expects it"
-                        + " to exit with code 0. Fix the container, or raise <wait><timeout> if it needs longer. It"
+                .hasMessage(SUBJECT + " was not ready after 150ms: it is still running, but it has to exit with"
+                        + " code 0. Fix the container, or raise <wait><timeout> if it needs longer. It"
                         + " printed no output.");
     }
 
@@ -261,7 +261,7 @@ class WaiterTest {
                         await(waitFor(Pattern.compile("migration done"), List.of(), null, false, 0, LONG), inspect))
                 .isInstanceOf(BuildFailure.class)
                 .extracting(e -> Elapsed.masked(e.getMessage()))
-                .isEqualTo(SUBJECT + " exited with code 0 after <elapsed> as <wait><exit> expects, but no log line"
+                .isEqualTo(SUBJECT + " exited with code 0 after <elapsed> as it had to, but no log line"
                         + " matched 'migration done'. Last log line:\n"
                         + "  | migrating");
     }
