@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs examples/service end to end, as CI's proof that the example works (scripts/test.sh calls it after the
-# plugin's own tests): installs the plugin of this checkout into the local Maven repository, runs
-#   ./mvnw -B -ntp -f examples/service/pom.xml verify
-# (package makes the jar, dock:run builds its image FROM dock-it/jre:17 and seeds it, failsafe's ServiceIT talks
-# HTTP to it, dock:stop copies the access log out and removes the container), then checks that the tests passed,
-# that target/service-logs/access.log holds the ITs' requests, that the image carries the project's label and that
-# no container, network or volume of the example is left. Removes the image the build made at the end.
+# Runs the examples end to end, as CI's proof that they work (scripts/test.sh calls it after the plugin's own tests):
+# installs the plugin of this checkout into the local Maven repository, then runs `mvn verify` in
+#   examples/service: package makes the jar, dock:run builds its image FROM dock-it/jre:17 and seeds it, failsafe's
+#     ServiceIT talks HTTP to it, dock:stop copies the access log out and removes the container; checked: the tests
+#     passed, target/service-logs/access.log holds the ITs' requests, the image carries the project's label (and is
+#     removed at the end);
+#   examples/compose: its compose.yaml's web, Redis and migration, with the offline images (REDIS_IMAGE,
+#     BUSYBOX_IMAGE); checked: the tests passed.
+# For each: no container, network or volume of the example is left.
 #
-# Needs a running engine and the fixture image dock-it/jre:17 (scripts/engine-up.sh, scripts/fixtures.sh).
+# Needs a running engine and the fixture images (scripts/engine-up.sh, scripts/fixtures.sh).
 #
 # Usage: scripts/examples.sh [extra Maven arguments for the example's build, e.g. -o]
 # Environment: DOCK_STATE_DIR (default /tmp/dock-engine; the Maven logs go there), DOCKER_HOST,
@@ -26,60 +28,74 @@ case "${1:-}" in
     ;;
 esac
 
-EXAMPLE_DIR=examples/service
-EXAMPLE_PROJECT=io.github.dockmaven.examples:service-example
-PROJECT_FILTER="label=io.github.dockmaven.project=$EXAMPLE_PROJECT"
-EXAMPLE_IMAGE=dock/service-example-service:latest
-ACCESS_LOG="$EXAMPLE_DIR/target/service-logs/access.log"
 INSTALL_LOG="$DOCK_STATE_DIR/examples-install.log"
-VERIFY_LOG="$DOCK_STATE_DIR/examples-service-verify.log"
 
-# Containers, networks and volumes labelled with the example's project, one per line.
+# Containers, networks and volumes labelled with a project, one per line.
 leftovers() {
-  docker ps -a --filter "$PROJECT_FILTER" --format 'container {{.Names}} ({{.Status}})'
-  docker network ls --filter "$PROJECT_FILTER" --format 'network {{.Name}}'
-  docker volume ls --filter "$PROJECT_FILTER" --format 'volume {{.Name}}'
+  local filter="label=io.github.dockmaven.project=$1"
+  docker ps -a --filter "$filter" --format 'container {{.Names}} ({{.Status}})'
+  docker network ls --filter "$filter" --format 'network {{.Name}}'
+  docker volume ls --filter "$filter" --format 'volume {{.Name}}'
 }
 
-remove_example_images() {
+# Runs one example's build (mvn verify in its folder, with the given environment) and checks that its tests passed
+# and that nothing of it is left. Arguments: the folder, the project (groupId:artifactId), then NAME=value
+# assignments for the build's environment.
+run_example() {
+  local dir="$1" project="$2" before left
+  shift 2
+  before="$(leftovers "$project")"
+  [[ -z "$before" ]] \
+    || die "resources of $project exist before the build (remove them with ./mvnw -f $dir/pom.xml dock:remove):"$'\n'"$before"
+  # Fresh results: an old failsafe summary or access log must not pass for this run's.
+  rm -rf "$dir/target"
+  local verify_log="$DOCK_STATE_DIR/examples-${dir##*/}-verify.log"
+  local command=(./mvnw -B -ntp -f "$dir/pom.xml" verify "${MAVEN_ARGS[@]}")
+  log "running: $* ${command[*]}"
+  if ! env "$@" "${command[@]}" >"$verify_log" 2>&1; then
+    tail -n 60 "$verify_log" >&2
+    die "the build of $dir failed (full log: $verify_log)"
+  fi
+  check_example_tests "$dir"
+  left="$(leftovers "$project")"
+  [[ -z "$left" ]] || die "the build of $dir left these behind:"$'\n'"$left"
+}
+
+# examples/service: its image built FROM dock-it/jre:17, seeded, tested; its access log copied out.
+service_example() {
+  local dir=examples/service project=io.github.dockmaven.examples:service-example
+  local image=dock/service-example-service:latest access_log=examples/service/target/service-logs/access.log
+  image_exists "$JRE_IMAGE" || die "$JRE_IMAGE, the example's base image, is missing; build it with scripts/fixtures.sh"
+  run_example "$dir" "$project"
+  [[ -f "$access_log" ]] || die "copyOut did not bring the access log to $access_log"
+  grep -q ' PUT /items/from-the-it 201$' "$access_log" \
+    || die "$access_log lacks ServiceIT's PUT; it holds: $(cat "$access_log")"
+  [[ "$(docker image inspect --format '{{index .Config.Labels "io.github.dockmaven.project"}}' "$image")" \
+    == "$project" ]] || die "$image does not carry the label io.github.dockmaven.project=$project"
   local ids
-  ids="$(docker images -q --filter "$PROJECT_FILTER" | sort -u)"
+  ids="$(docker images -q --filter "label=io.github.dockmaven.project=$project" | sort -u)"
   # shellcheck disable=SC2086  # one id per word
   [[ -z "$ids" ]] || docker rmi -f $ids >/dev/null
+  log "examples/service passed: $EXAMPLE_UNIT_TESTS unit tests and $EXAMPLE_ITS ITs, $(wc -l <"$access_log")" \
+    "requests in $access_log, nothing left"
+}
+
+# examples/compose: its compose.yaml's services with the offline images, chosen through the environment.
+compose_example() {
+  run_example examples/compose io.github.dockmaven.examples:compose-example \
+    "REDIS_IMAGE=$REDIS_IMAGE" "BUSYBOX_IMAGE=$BUSYBOX_IMAGE"
+  log "examples/compose passed: $EXAMPLE_ITS ITs, nothing left"
 }
 
 main() {
-  local started before
+  local started
   started=$(now)
   require_engine
-  image_exists "$JRE_IMAGE" || die "$JRE_IMAGE, the example's base image, is missing; build it with scripts/fixtures.sh"
-  before="$(leftovers)"
-  [[ -z "$before" ]] \
-    || die "resources of $EXAMPLE_PROJECT exist before the build (remove them with ./mvnw -f $EXAMPLE_DIR/pom.xml dock:remove):"$'\n'"$before"
-
   [[ "${DOCK_PLUGIN_INSTALLED:-0}" == 1 ]] || install_plugin "$INSTALL_LOG"
-  # Fresh results: an old failsafe summary or access log must not pass for this run's.
-  rm -rf "$EXAMPLE_DIR/target"
-  local command=(./mvnw -B -ntp -f "$EXAMPLE_DIR/pom.xml" verify "$@")
-  log "running: ${command[*]}"
-  if ! "${command[@]}" >"$VERIFY_LOG" 2>&1; then
-    tail -n 60 "$VERIFY_LOG" >&2
-    die "the example's build failed (full log: $VERIFY_LOG)"
-  fi
-
-  check_example_tests "$EXAMPLE_DIR"
-  [[ -f "$ACCESS_LOG" ]] || die "copyOut did not bring the access log to $ACCESS_LOG"
-  grep -q ' PUT /items/from-the-it 201$' "$ACCESS_LOG" \
-    || die "$ACCESS_LOG lacks ServiceIT's PUT; it holds: $(cat "$ACCESS_LOG")"
-  [[ "$(docker image inspect --format '{{index .Config.Labels "io.github.dockmaven.project"}}' "$EXAMPLE_IMAGE")" \
-    == "$EXAMPLE_PROJECT" ]] || die "$EXAMPLE_IMAGE does not carry the label io.github.dockmaven.project=$EXAMPLE_PROJECT"
-  local left
-  left="$(leftovers)"
-  [[ -z "$left" ]] || die "the example's build left these behind:"$'\n'"$left"
-  remove_example_images
-
-  log "examples/service passed in $(($(now) - started))s: $EXAMPLE_UNIT_TESTS unit tests and $EXAMPLE_ITS ITs," \
-    "$(wc -l <"$ACCESS_LOG") requests in $ACCESS_LOG, nothing left (Maven log: $VERIFY_LOG)"
+  service_example
+  compose_example
+  log "the examples passed in $(($(now) - started))s"
 }
 
-main "$@"
+MAVEN_ARGS=("$@")
+main
