@@ -35,7 +35,8 @@ bash scripts/fixtures.sh
 
 # install rather than verify: the examples below build against the plugin these tests just proved
 ./mvnw -B -ntp install "$@"
-# A full run also proves examples/service: its image built from the jar it packages, seeded, tested, its log kept.
+# A full run also proves the examples: examples/service (its image built from the jar it packages, seeded, tested, its
+# log kept) and examples/compose (a compose file's services, ordered by health and a one-shot migration).
 if [[ $# -eq 0 ]]; then
   DOCK_PLUGIN_INSTALLED=1 bash scripts/examples.sh
 fi
