@@ -3,6 +3,7 @@ package io.github.dockmaven.maven;
 import io.github.dockmaven.core.ContainerOutput;
 import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.ExportedProperties;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Leftovers;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -253,6 +256,8 @@ public class RunMojo extends AbstractDockMojo {
 
     @Override
     void run() {
+        // Finding the engine and starting its client take a while: they go on while the configuration is read.
+        Future<Engine> engineLookup = buildSession().executor().submit(this::engine);
         List<ContainerSpec> specs = specs(identity().baseDir());
         if (specs.isEmpty()) {
             getLog().info(
@@ -269,7 +274,7 @@ public class RunMojo extends AbstractDockMojo {
                     .filter(s -> !s.isEmpty())
                     .toList());
         }
-        Engine engine = engine();
+        Engine engine = joined(engineLookup);
         Scope scope = scope(mojoExecution.getExecutionId());
         RunRecord record = new RunRecord(scope);
         BuildSession build = buildSession();
@@ -302,6 +307,24 @@ public class RunMojo extends AbstractDockMojo {
         } else if (Labels.MODE_KEPT.equals(scope.mode())) {
             getLog().info("The containers stay after the build (dock.keep is set), also if it is interrupted or"
                     + " killed; remove them with mvn dock:remove");
+        }
+    }
+
+    /** The engine {@code lookup} found, or the failure it ended with, as if it had been looked up here. */
+    private static Engine joined(Future<Engine> lookup) {
+        try {
+            return lookup.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while the engine was looked up", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new EngineException("Could not look up the engine: " + e.getCause(), e.getCause());
         }
     }
 
