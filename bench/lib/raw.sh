@@ -8,6 +8,8 @@ RAW_DIR="$(mktemp -d)"
 BUSYBOX="${BUSYBOX:-dock-it/busybox:1}"
 # The same commands as the Maven variants' (see bench/scenarios/*/pom.xml).
 ECHO_COMMAND="trap 'exit 0' TERM; nc -ll -p 7000 -e cat & echo ready; wait"
+WEB_COMMAND="trap 'exit 0' TERM; mkdir -p /www; echo hello > /www/index.html; httpd -f -p 8080 -h /www & wait"
+RAW_NETWORK=""
 
 # Starts a container detached, remembers its id for raw_cleanup and prints it.
 # Arguments: an alias, then docker run options, image and command.
@@ -25,6 +27,32 @@ raw_echo() {
   local id
   id="$(raw_run "$1" -p 7000 "${2:-$BUSYBOX}" sh -c "$ECHO_COMMAND")" || return 1
   raw_wait_log "$id" ready
+}
+
+# Creates a network of its own for the script's containers (they find each other by --network-alias); sets
+# RAW_NETWORK. raw_cleanup removes it.
+raw_network() {
+  RAW_NETWORK="dock-bench-raw-$$"
+  docker network create "${RAW_LABEL[@]}" "$RAW_NETWORK" >/dev/null
+}
+
+# Waits until the engine reports the container healthy; fails once it is unhealthy or gone.
+raw_wait_healthy() {
+  local id="$1" status deadline=$((SECONDS + RAW_TIMEOUT))
+  while status="$(docker inspect -f '{{.State.Health.Status}}' "$id")"; do
+    [[ "$status" != healthy ]] || return 0
+    [[ "$status" != unhealthy ]] || return 1
+    ((SECONDS < deadline)) || return 1
+    sleep 0.02
+  done
+  return 1
+}
+
+# Waits until the container exited, and fails unless with the given code.
+raw_wait_exit() {
+  local code
+  code="$(timeout "$RAW_TIMEOUT" docker wait "$1")" || return 1
+  [[ "$code" == "$2" ]]
 }
 
 # Waits for every background job; fails if one failed.
@@ -90,5 +118,6 @@ raw_cleanup() {
   local ids=()
   mapfile -t ids < <(cat "$RAW_DIR"/*.id 2>/dev/null)
   raw_stop "${ids[@]}"
+  [[ -z "$RAW_NETWORK" ]] || docker network rm "$RAW_NETWORK" >/dev/null
   rm -rf "$RAW_DIR"
 }

@@ -14,7 +14,7 @@ import statistics
 import sys
 from datetime import datetime
 
-VARIANTS = ["dock", "dmp", "raw", "baseline", "ref"]
+VARIANTS = ["dock", "dmp", "raw", "baseline", "ref", "xml"]
 LINE = re.compile(r"^(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)) \[(\w+)\] (.*)$")
 HEADER = re.compile(r"^--- (\S+):(\S+):(\S+) \((\S+)\) @ \S+ ---$")
 # The goal that starts the containers and the one that removes them, per plugin prefix.
@@ -73,7 +73,7 @@ def measure(row):
     start, end = int(row["start_ns"]), int(row["end_ns"])
     m = {"wall": (end - start) / 1e6, "rss": int(row["max_rss_kb"]) / 1024, "cpu": int(row["cpu_ms"])}
     created, _ = read_events(row["log"][: -len(".log")] + ".events")
-    if row["variant"] in ("dock", "dmp", "ref"):
+    if row["variant"] in ("dock", "dmp", "ref", "xml"):
         headers = goals(read_log(row["log"]))
         begin, finish = goal_span(headers, START_GOALS)
         if begin is not None and finish is not None:
@@ -155,6 +155,11 @@ def summary(result_dir):
             targets.append((f"{s}: (dock − baseline)/raw ≤ 1.25", over, 1.25, over <= 1.25))
         if rss_dock is not None:
             targets.append((f"{s}: RSS dock − baseline ≤ 60 MB", rss_dock, 60, rss_dock <= 60))
+        xml = stat(s, "xml", "wall")
+        if xml is not None and dock is not None and base is not None and xml > base:
+            # compose: what reading the compose file costs on top of Maven, against the same containers as XML
+            share = (dock - base) / (xml - base)
+            targets.append((f"{s}: (dock − baseline)/(xml − baseline) ≤ 1", share, 1.0, share <= 1.0))
     out.append("")
     out.append("Per variant: wall time median [min–max] in s; the goal that starts the containers (dock:run,"
                " docker:start) and the one that removes them, median ms; *to 1st create*: from the start goal's"
@@ -173,6 +178,21 @@ def summary(result_dir):
                        f"{fmt_s(stat(s, v, 'wall', max))}] | {fmt_ms(stat(s, v, 'start_goal'))}"
                        f" | {fmt_ms(stat(s, v, 'to_create'))} | {fmt_ms(stat(s, v, 'stop_goal'))}"
                        f" | {fmt_s(stat(s, v, 'cpu'))} | {fmt_ms(stat(s, v, 'rss'))} |")
+    if any(v == "xml" for _, v in runs):
+        out.append("")
+        out.append("Compose file against XML: *dock* reads the scenario's compose.yaml, *xml* runs the same containers"
+                   " from <container> elements; medians, s.")
+        out.append("")
+        out.append("| scenario | dock (compose) | xml | raw | baseline | dock − base | xml − base | (dock − base)/(xml − base)"
+                   " | (dock − base)/raw |")
+        out.append("|---|---|---|---|---|---|---|---|---|")
+        for s in order:
+            dock, xml, raw, base = (stat(s, v, "wall") for v in ("dock", "xml", "raw", "baseline"))
+            if None in (dock, xml, base):
+                continue
+            out.append(f"| {s} | {fmt_s(dock)} | {fmt_s(xml)} | {fmt_s(raw)} | {fmt_s(base)} | {fmt_s(dock - base)}"
+                       f" | {fmt_s(xml - base)} | {fmt_r(ratio(dock - base, xml - base))}"
+                       f" | {fmt_r(None if raw is None else ratio(dock - base, raw))} |")
     if any(v == "ref" for _, v in runs):
         out.append("")
         out.append("Before/after: *ref* is the plugin built from the commit given with --ref, *dock* this tree; medians, s.")

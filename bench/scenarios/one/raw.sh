@@ -3,6 +3,5 @@
 set -euo pipefail
 source "$(dirname "$0")/../../lib/raw.sh"
 trap raw_cleanup EXIT
-id="$(raw_run web -p 8080 "$BUSYBOX" sh -c \
-  "trap 'exit 0' TERM; mkdir -p /www; echo hello > /www/index.html; httpd -f -p 8080 -h /www & wait")"
+id="$(raw_run web -p 8080 "$BUSYBOX" sh -c "$WEB_COMMAND")"
 raw_wait_http "http://127.0.0.1:$(raw_port "$id" 8080)/"
