@@ -3,6 +3,7 @@ package io.github.dockmaven.compose;
 import io.github.dockmaven.core.ByteSize;
 import io.github.dockmaven.core.TmpfsMount;
 import io.github.dockmaven.core.VolumeMount;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,7 @@ final class Volumes {
                     options.map(BIND_KEYS);
                     options.get("create_host_path").boolOr(true);
                 }
-                volumes.add(bind(source.text(), target, readOnly));
+                volumes.add(bind(source, source.text(), target, readOnly));
             }
             case "tmpfs" -> tmpfs.add(new TmpfsMount(target, tmpfsOptions(entry.get("tmpfs"))));
             default -> throw type.invalid("is not a volume type this plugin supports; use volume, bind or tmpfs");
@@ -158,14 +159,23 @@ final class Volumes {
 
     private VolumeMount mount(Node entry, String source, String target, boolean readOnly) {
         boolean path = source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
-        return path ? bind(source, target, readOnly) : named(entry, source, target, readOnly);
+        return path ? bind(entry, source, target, readOnly) : named(entry, source, target, readOnly);
     }
 
-    private VolumeMount bind(String source, String target, boolean readOnly) {
-        Path path = source.equals("~") || source.startsWith("~/")
-                ? Path.of(System.getProperty("user.home") + source.substring(1))
-                : model.directory().resolve(source);
-        return new VolumeMount(false, path.normalize().toString(), target, readOnly);
+    /**
+     * A bind of a host path that must exist: the plugin creates no folders on the host (docker compose would create an
+     * empty one, which a test would then run against).
+     */
+    private VolumeMount bind(Node entry, String source, String target, boolean readOnly) {
+        Path path = (source.equals("~") || source.startsWith("~/")
+                        ? Path.of(System.getProperty("user.home") + source.substring(1))
+                        : model.directory().resolve(source))
+                .normalize();
+        if (!Files.exists(path)) {
+            throw entry.invalid("binds the host path " + path + ", which does not exist. Create it, or fix the path"
+                    + " (relative to the folder of the first compose file)");
+        }
+        return new VolumeMount(false, path.toString(), target, readOnly);
     }
 
     private VolumeMount named(Node entry, String name, String target, boolean readOnly) {

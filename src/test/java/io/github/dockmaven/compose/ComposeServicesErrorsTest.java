@@ -215,6 +215,18 @@ class ComposeServicesErrorsTest {
     }
 
     @Test
+    void aBindOfAHostPathThatDoesNotExistIsAnErrorInsteadOfAnEmptyFolder() {
+        assertThat(failure("services:\n"
+                        + "  db:\n"
+                        + "    image: postgres\n"
+                        + "    volumes:\n"
+                        + "      - ./initdb:/docker-entrypoint-initdb.d:ro\n"))
+                .isEqualTo("src/it/compose.yaml, service 'db', volumes[0]: './initdb:/docker-entrypoint-initdb.d:ro'"
+                        + " binds the host path " + dir.resolve("initdb") + ", which does not exist. Create it, or"
+                        + " fix the path (relative to the folder of the first compose file).");
+    }
+
+    @Test
     void aVolumeModeThePluginDoesNotSupportIsAnError() {
         assertThat(failure("services:\n"
                         + "  db:\n"

@@ -259,8 +259,8 @@ class ComposeServicesTest {
         assertThat(api.volumes())
                 .containsExactly(
                         new VolumeMount(true, "logs", "/var/log/api", false),
-                        new VolumeMount(false, "/var/run/docker.sock", "/var/run/docker.sock", true),
-                        new VolumeMount(false, System.getProperty("user.home") + "/.m2", "/root/.m2", false),
+                        new VolumeMount(false, "/etc/hosts", "/etc/host-hosts", true),
+                        new VolumeMount(false, System.getProperty("user.home"), "/home/dev", false),
                         new VolumeMount(true, "api-anonymous-3", "/tmp/api", false));
         assertThat(api.networks())
                 .as("back and default are both the build's network")
