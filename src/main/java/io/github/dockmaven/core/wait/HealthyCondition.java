@@ -19,8 +19,7 @@ public final class HealthyCondition implements Condition {
             return true;
         }
         lastFailure = health == Health.NONE
-                ? "the image declares no HEALTHCHECK, so it never reports healthy; remove <healthy> or use another"
-                        + " condition"
+                ? "the image declares no HEALTHCHECK and none was configured, so it never reports healthy"
                 : "its health is " + health.name().toLowerCase(java.util.Locale.ROOT);
         return false;
     }

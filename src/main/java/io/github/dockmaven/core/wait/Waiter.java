@@ -106,9 +106,10 @@ public final class Waiter {
                 return;
             }
             if (spec.healthy() && info.health() == Health.NONE && info.status().isRunning()) {
-                throw new BuildFailure(subject + " can never report healthy: its image declares no HEALTHCHECK."
-                        + " Remove <healthy>true</healthy> from its <wait>, or wait for a <log> line or a <tcp> port"
-                        + " instead.");
+                throw new BuildFailure(subject + " can never report healthy: its image declares no HEALTHCHECK and"
+                        + " none was configured. Give it one (<healthcheck>, or healthcheck: in a compose file), or wait"
+                        + " for something else (a <log> line or a <tcp> port in its <wait>; in a compose file,"
+                        + " depends_on with condition: service_started).");
             }
             Probe probe = new Probe(info, log, host);
             open.removeIf(c -> c.check(probe));

@@ -30,7 +30,6 @@ class HealthyConditionTest {
         assertThat(condition.check(new Probe(running(Health.NONE), log, "localhost")))
                 .isFalse();
         assertThat(condition.lastFailure())
-                .isEqualTo("the image declares no HEALTHCHECK, so it never reports healthy; remove <healthy> or use"
-                        + " another condition");
+                .isEqualTo("the image declares no HEALTHCHECK and none was configured, so it never reports healthy");
     }
 }

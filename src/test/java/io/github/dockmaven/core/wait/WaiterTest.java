@@ -303,9 +303,10 @@ class WaiterTest {
 
         assertThatThrownBy(() -> await(healthy, new Scripted(running(Health.NONE))))
                 .isInstanceOf(BuildFailure.class)
-                .hasMessage(
-                        SUBJECT + " can never report healthy: its image declares no HEALTHCHECK. Remove"
-                                + " <healthy>true</healthy> from its <wait>, or wait for a <log> line or a <tcp> port instead.");
+                .hasMessage(SUBJECT + " can never report healthy: its image declares no HEALTHCHECK and none was"
+                        + " configured. Give it one (<healthcheck>, or healthcheck: in a compose file), or"
+                        + " wait for something else (a <log> line or a <tcp> port in its <wait>; in a compose"
+                        + " file, depends_on with condition: service_started).");
     }
 
     @Test
