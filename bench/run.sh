@@ -16,7 +16,8 @@
 # the CPU time of the process tree, and how long each plugin takes until its first container is created. Raw results and logs stay in
 # bench/target/results/<date>/ (results.tsv, summary.md, one log per run).
 #
-# Usage: bench/run.sh [options] [scenario...]  scenarios: one five chain stubborn redis pull twenty compose (default all)
+# Usage: bench/run.sh [options] [scenario...]  scenarios: one five chain stubborn redis pull twenty compose app
+#                                              (default all)
 #   -r, --rounds N         rounds per scenario (default 5)
 #   --twenty-rounds N      rounds for 'twenty' (default 3)
 #   -w, --warmup N         warm-up runs of each variant per scenario (default 1)
@@ -33,7 +34,7 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
-ALL_SCENARIOS=(one five chain stubborn redis pull twenty compose)
+ALL_SCENARIOS=(one five chain stubborn redis pull twenty compose app)
 ROUNDS=5
 TWENTY_ROUNDS=3
 WARMUP=1
@@ -300,6 +301,8 @@ run_one() {
     docker rmi -f "$PULL_IMAGE" >/dev/null 2>&1 || true
     extra=("-Dpull.image=$PULL_IMAGE")
   fi
+  # Every build starts from a fresh checkout, as in CI: with last run's target/ javac would skip its work ('app').
+  rm -rf "$dir/target"
   start="$(now_ns)"
   case "$variant" in
     raw)
