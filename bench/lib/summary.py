@@ -14,7 +14,7 @@ import statistics
 import sys
 from datetime import datetime
 
-VARIANTS = ["dock", "dmp", "raw", "baseline", "ref", "xml"]
+VARIANTS = ["dock", "dmp", "raw", "baseline", "skip", "ref", "xml"]
 LINE = re.compile(r"^(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)) \[(\w+)\] (.*)$")
 HEADER = re.compile(r"^--- (\S+):(\S+):(\S+) \((\S+)\) @ \S+ ---$")
 # The goal that starts the containers and the one that removes them, per plugin prefix.
@@ -73,7 +73,7 @@ def measure(row):
     start, end = int(row["start_ns"]), int(row["end_ns"])
     m = {"wall": (end - start) / 1e6, "rss": int(row["max_rss_kb"]) / 1024, "cpu": int(row["cpu_ms"])}
     created, _ = read_events(row["log"][: -len(".log")] + ".events")
-    if row["variant"] in ("dock", "dmp", "ref", "xml"):
+    if row["variant"] in ("dock", "dmp", "ref", "xml", "skip"):
         headers = goals(read_log(row["log"]))
         begin, finish = goal_span(headers, START_GOALS)
         if begin is not None and finish is not None:
@@ -106,6 +106,20 @@ def ratio(a, b):
 
 def fmt_r(r):
     return "–" if r is None else f"{r:.2f}"
+
+
+class Medians:
+    """The medians of one scenario's runs, and their differences over the baseline."""
+
+    def __init__(self, stat, scenario):
+        self.stat, self.scenario = stat, scenario
+
+    def of(self, variant, metric="wall"):
+        return self.stat(self.scenario, variant, metric)
+
+    def over(self, variant, metric="wall"):
+        value, base = self.of(variant, metric), self.of("baseline", metric)
+        return None if value is None or base is None else value - base
 
 
 def summary(result_dir):
@@ -193,6 +207,22 @@ def summary(result_dir):
             out.append(f"| {s} | {fmt_s(dock)} | {fmt_s(xml)} | {fmt_s(raw)} | {fmt_s(base)} | {fmt_s(dock - base)}"
                        f" | {fmt_s(xml - base)} | {fmt_r(ratio(dock - base, xml - base))}"
                        f" | {fmt_r(None if raw is None else ratio(dock - base, raw))} |")
+    if any(v == "skip" for _, v in runs):
+        out.append("")
+        out.append("Loaded but skipped: *skip* is `mvn verify -Pdock -Ddock.skip`, the baseline the same build without"
+                   " the plugin; medians.")
+        out.append("")
+        out.append("| scenario | skip | baseline | skip − base (s) | CPU skip − base (s) | RSS skip − base (MB)"
+                   " | run goal (ms) |")
+        out.append("|---|---|---|---|---|---|---|")
+        for s in order:
+            m = Medians(stat, s)
+            if m.over("skip") is None:
+                continue
+            cpu, rss = m.over("skip", "cpu"), m.over("skip", "rss")
+            out.append(f"| {s} | {fmt_s(m.of('skip'))} | {fmt_s(m.of('baseline'))} | {m.over('skip') / 1000:+.2f}"
+                       f" | {'–' if cpu is None else f'{cpu / 1000:+.2f}'} | {'–' if rss is None else f'{rss:+.0f}'}"
+                       f" | {fmt_ms(m.of('skip', 'start_goal'))} |")
     if any(v == "ref" for _, v in runs):
         out.append("")
         out.append("Before/after: *ref* is the plugin built from the commit given with --ref, *dock* this tree; medians, s.")
