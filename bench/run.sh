@@ -6,6 +6,7 @@
 #   dmp       mvn verify -Pdmp: io.fabric8:docker-maven-plugin 0.49.0, startParallel
 #   raw       bench/scenarios/<name>/raw.sh: the same Docker work with the docker CLI, the lower bound
 #   baseline  mvn verify: the same project without any container plugin (the IT is skipped)
+#   skip      mvn verify -Pdock -Ddock.skip: this plugin loaded but skipped, against the baseline
 #   ref       with --ref: like dock, but the plugin built from another commit (to measure a change before/after)
 #   xml       mvn verify -Pxml: this plugin with the containers of a compose file as <container> elements (only
 #             'compose' has it: its dock variant reads compose.yaml)
@@ -16,11 +17,12 @@
 # the CPU time of the process tree, and how long each plugin takes until its first container is created. Raw results and logs stay in
 # bench/target/results/<date>/ (results.tsv, summary.md, one log per run).
 #
-# Usage: bench/run.sh [options] [scenario...]  scenarios: one five chain stubborn redis pull twenty compose (default all)
+# Usage: bench/run.sh [options] [scenario...]  scenarios: one five chain stubborn redis pull twenty compose app
+#                                              (default all)
 #   -r, --rounds N         rounds per scenario (default 5)
 #   --twenty-rounds N      rounds for 'twenty' (default 3)
 #   -w, --warmup N         warm-up runs of each variant per scenario (default 1)
-#   --variants LIST        comma list of variants (default dock,dmp,xml,raw,baseline)
+#   --variants LIST        comma list of variants (default dock,dmp,xml,raw,baseline,skip)
 #   --no-build             use the plugin installed by the last run instead of building this tree
 #   --ref GIT-REF          also build the plugin at GIT-REF (e.g. main) and add the variant 'ref' to the rounds
 #   --profile              run the dock variant once per scenario with the plugin's debug log and print its
@@ -33,11 +35,11 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
-ALL_SCENARIOS=(one five chain stubborn redis pull twenty compose)
+ALL_SCENARIOS=(one five chain stubborn redis pull twenty compose app)
 ROUNDS=5
 TWENTY_ROUNDS=3
 WARMUP=1
-VARIANTS=(dock dmp xml raw baseline)
+VARIANTS=(dock dmp xml raw baseline skip)
 BUILD=yes
 PROFILE=""
 REF=""
@@ -72,7 +74,8 @@ while (($# > 0)); do
 done
 ((${#SCENARIOS[@]} > 0)) || SCENARIOS=("${ALL_SCENARIOS[@]}")
 for v in "${VARIANTS[@]}"; do
-  [[ " dock dmp xml raw baseline ref " == *" $v "* ]] || die "unknown variant '$v' (variants: dock dmp xml raw baseline ref)"
+  [[ " dock dmp xml raw baseline skip ref " == *" $v "* ]] \
+    || die "unknown variant '$v' (variants: dock dmp xml raw baseline skip ref)"
 done
 if [[ -n "$REF" && " ${VARIANTS[*]} " != *" ref "* ]]; then
   VARIANTS+=(ref)
@@ -286,6 +289,17 @@ EOF
 
 # ---- one run -------------------------------------------------------------------------------------------------
 
+# Sets VARIANT_ARGS to the Maven arguments that make a (Maven) variant.
+variant_args() {
+  case "$1" in
+    baseline) VARIANT_ARGS=() ;;
+    ref) VARIANT_ARGS=(-Pdock "-Ddock.version=$REF_VERSION") ;;
+    # A skipped plugin exports no endpoints: an empty list makes the IT skip itself, as in the baseline.
+    skip) VARIANT_ARGS=(-Pdock -Ddock.skip -Dendpoints=) ;;
+    *) VARIANT_ARGS=("-P$1") ;;
+  esac
+}
+
 # Runs one variant of one scenario; appends a line to results.tsv. Arguments: scenario, variant, round (0 for
 # warm-up runs, which are not recorded).
 run_one() {
@@ -300,24 +314,16 @@ run_one() {
     docker rmi -f "$PULL_IMAGE" >/dev/null 2>&1 || true
     extra=("-Dpull.image=$PULL_IMAGE")
   fi
+  variant_args "$variant"
+  # Every build starts from a fresh checkout, as in CI: with last run's target/ javac would skip its work ('app').
+  rm -rf "$dir/target"
   start="$(now_ns)"
-  case "$variant" in
-    raw)
-      PULL_IMAGE="$PULL_IMAGE" /usr/bin/time -f "%M %U %S" -o "$rss_file" "$dir/raw.sh" >"$run_log" 2>&1 &
-      ;;
-    baseline)
-      (cd "$dir" && exec /usr/bin/time -f "%M %U %S" -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" verify) \
-        >"$run_log" 2>&1 &
-      ;;
-    ref)
-      (cd "$dir" && exec /usr/bin/time -f "%M %U %S" -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
-        -Pdock "-Ddock.version=$REF_VERSION" verify) >"$run_log" 2>&1 &
-      ;;
-    *)
-      (cd "$dir" && exec /usr/bin/time -f "%M %U %S" -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
-        "-P$variant" verify) >"$run_log" 2>&1 &
-      ;;
-  esac
+  if [[ "$variant" == raw ]]; then
+    PULL_IMAGE="$PULL_IMAGE" /usr/bin/time -f "%M %U %S" -o "$rss_file" "$dir/raw.sh" >"$run_log" 2>&1 &
+  else
+    (cd "$dir" && exec /usr/bin/time -f "%M %U %S" -o "$rss_file" "$MVN" "${MVN_ARGS[@]}" -o "${extra[@]}" \
+      "${VARIANT_ARGS[@]}" verify) >"$run_log" 2>&1 &
+  fi
   CHILD=$!
   wait "$CHILD" || rc=$?
   CHILD=""
@@ -325,8 +331,7 @@ run_one() {
   if ((rc != 0)) && ((round == 0)) && [[ "$variant" != raw ]] && grep -q 'offline' "$run_log"; then
     log "$name: dependencies missing offline; resolving them online (once)"
     rc=0
-    (cd "$dir" && "$MVN" "${MVN_ARGS[@]}" "${extra[@]}" $([[ "$variant" == baseline ]] || echo "-P$variant") verify) \
-      >"$run_log" 2>&1 || rc=$?
+    (cd "$dir" && "$MVN" "${MVN_ARGS[@]}" "${extra[@]}" "${VARIANT_ARGS[@]}" verify) >"$run_log" 2>&1 || rc=$?
     [[ "$scenario" != pull ]] || docker rmi -f "$PULL_IMAGE" >/dev/null 2>&1 || true
   fi
   if ((rc != 0)); then
