@@ -81,7 +81,8 @@ public final class ComposeServices {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                false);
     }
 
     /** A string split like a shell splits words (no shell runs), or a list taken as it is; null when absent. */

@@ -33,6 +33,8 @@ import java.util.Map;
  * @param preStop commands run inside the container before a graceful stop; a failure is a warning
  * @param copyIn host files or folders copied into the container after it is created, before it starts
  * @param copyOut container paths copied to the host after a graceful stop, before the container is removed
+ * @param reuse whether it is kept after the build and used again by the next build whose configuration of it is the
+ *     same (see {@code start.ReuseCheck}); true only where the machine enabled reuse as well
  */
 public record ContainerSpec(
         String alias,
@@ -56,7 +58,8 @@ public record ContainerSpec(
         List<Exec> postStart,
         List<Exec> preStop,
         List<CopyEntry> copyIn,
-        List<CopyEntry> copyOut) {
+        List<CopyEntry> copyOut,
+        boolean reuse) {
 
     /** The grace period between SIGTERM and SIGKILL when none is given: test containers are disposable. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(3);
@@ -84,6 +87,34 @@ public record ContainerSpec(
     /** Whether its image is built from a Dockerfile rather than pulled. */
     public boolean isBuilt() {
         return build != null;
+    }
+
+    /** This container, never reused: the machine did not enable reuse. */
+    public ContainerSpec withoutReuse() {
+        return new ContainerSpec(
+                alias,
+                image,
+                name,
+                pullPolicy,
+                archive,
+                command,
+                entrypoint,
+                env,
+                labels,
+                ports,
+                volumes,
+                dependsOn,
+                networks,
+                readiness,
+                stopMode,
+                stopTimeout,
+                options,
+                build,
+                postStart,
+                preStop,
+                copyIn,
+                copyOut,
+                false);
     }
 
     /** Whether this container joins the build's own network. */

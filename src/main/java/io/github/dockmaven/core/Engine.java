@@ -23,6 +23,9 @@ public interface Engine extends Closeable {
 
     boolean imageExists(String image);
 
+    /** The id of the image ({@code sha256:…}) that {@code image} names now, or empty when it is not there. */
+    Optional<String> imageId(String image);
+
     /**
      * Pulls an image; {@code progress} receives human-readable progress reports.
      *

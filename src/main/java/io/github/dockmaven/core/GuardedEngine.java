@@ -66,6 +66,11 @@ public final class GuardedEngine implements Engine {
     }
 
     @Override
+    public Optional<String> imageId(String image) {
+        return delegate.imageId(image);
+    }
+
+    @Override
     public void pull(String image, Platform platform, Consumer<PullProgress> progress) {
         checkOpen("image " + image);
         delegate.pull(image, platform, progress);

@@ -30,8 +30,10 @@ public record Labels(Map<String, String> map) {
     /** The id of the {@code run} execution that created it, e.g. {@code default} or {@code start-db}. */
     public static final String EXECUTION = PREFIX + "execution";
     /**
-     * {@code lifecycle} (removed when the build ends), {@code cli} (outlives Maven until {@code dock:stop}) or {@code
-     * kept} (a lifecycle run with {@code dock.keep}: outlives Maven until {@code dock:remove}).
+     * {@code lifecycle} (removed when the build ends), {@code cli} (outlives Maven until {@code dock:stop}), {@code
+     * kept} (a lifecycle run with {@code dock.keep}: outlives Maven until {@code dock:remove}) or {@code reused} (a
+     * container with {@code <reuse>}, and the network and volumes such containers share: kept for the next build
+     * until {@code dock:remove}).
      */
     public static final String MODE = PREFIX + "mode";
     /** The Maven process that owns it, {@code host/pid}, so leftovers of dead builds can be told from live ones. */
@@ -50,9 +52,17 @@ public record Labels(Map<String, String> map) {
     /** The aliases a container depends on, comma-separated, so a later {@code dock:stop} stops in reverse order. */
     public static final String DEPENDS_ON = PREFIX + "depends-on";
 
+    /** A reused container's configuration hash: the next build adopts it only when its own hash is the same. */
+    public static final String REUSE = PREFIX + "reuse";
+    /** A reused container's hash of each part of its configuration, so that a replacement can say what changed. */
+    public static final String REUSE_PARTS = PREFIX + "reuse-parts";
+    /** When a reused container was created, as an ISO-8601 instant, for the line that reuses it. */
+    public static final String CREATED = PREFIX + "created";
+
     public static final String MODE_LIFECYCLE = "lifecycle";
     public static final String MODE_CLI = "cli";
     public static final String MODE_KEPT = "kept";
+    public static final String MODE_REUSED = "reused";
 
     /** The grace period of a container whose labels do not say (or say something unreadable). */
     private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(3);
@@ -119,6 +129,15 @@ public record Labels(Map<String, String> map) {
         return filter;
     }
 
+    /** The filter matching the reused containers of one project's {@code run} execution with this alias. */
+    public static Map<String, String> ofReused(Scope scope, String alias) {
+        Map<String, String> filter = ofProject(scope.project());
+        filter.put(EXECUTION, scope.execution());
+        filter.put(MODE, MODE_REUSED);
+        filter.put(ALIAS, alias);
+        return filter;
+    }
+
     // ---- reading
 
     /** The project that created it; null for what this plugin did not create. */
@@ -182,6 +201,11 @@ public record Labels(Map<String, String> map) {
     /** Whether a lifecycle run created it: it goes when its build ends. */
     public boolean isOfLifecycle() {
         return MODE_LIFECYCLE.equals(map.get(MODE));
+    }
+
+    /** Whether it is kept for the next builds ({@code <reuse>}): only {@code dock:remove} removes it. */
+    public boolean isReused() {
+        return MODE_REUSED.equals(map.get(MODE));
     }
 
     /** Whether a build other than {@code ownSession} kept it on purpose ({@code dock.keep}). */

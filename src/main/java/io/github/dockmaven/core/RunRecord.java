@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -25,6 +26,7 @@ public final class RunRecord {
     private final List<String> networks = new CopyOnWriteArrayList<>();
     private final List<String> volumes = new CopyOnWriteArrayList<>();
     private final List<Closeable> followers = new CopyOnWriteArrayList<>();
+    private final Set<String> reused = ConcurrentHashMap.newKeySet();
 
     public RunRecord(Scope scope) {
         this.scope = scope;
@@ -42,6 +44,24 @@ public final class RunRecord {
     /** Replaces the entry of the container with {@code updated}'s id: what became known once it was ready. */
     public void updateContainer(Started updated) {
         containers.replaceAll(known -> known.id().equals(updated.id()) ? updated : known);
+    }
+
+    /**
+     * Keeps a ready container with {@code <reuse>} for the next builds: from now on, removing this run leaves it (a
+     * start that fails before it is ready removes it, as any other).
+     */
+    public void keepForReuse(String id) {
+        reused.add(id);
+    }
+
+    /** The containers kept for the next builds, in the order they were created. */
+    public List<Started> reused() {
+        return containers.stream().filter(c -> reused.contains(c.id())).toList();
+    }
+
+    /** The containers that go when this run is removed: all but those kept for reuse. */
+    public List<Started> disposable() {
+        return containers.stream().filter(c -> !reused.contains(c.id())).toList();
     }
 
     public void addNetwork(String name) {

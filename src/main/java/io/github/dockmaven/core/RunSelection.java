@@ -3,7 +3,7 @@ package io.github.dockmaven.core;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The resources one run recorded, as it created them: nothing to list, nothing to spare. */
+/** The resources one run recorded, as it created them: nothing to list; only the containers kept for reuse spared. */
 final class RunSelection implements Selection {
 
     private final RunRecord record;
@@ -14,7 +14,8 @@ final class RunSelection implements Selection {
 
     @Override
     public List<Started> containers(Engine engine, Consumer<String> spared) {
-        return record.containers();
+        record.reused().forEach(kept -> spared.accept("container " + kept.name() + " (reused)"));
+        return record.disposable();
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param artifactId the project's artifactId, used in names
  * @param session the Maven session's id
  * @param execution the {@code run} execution's id
- * @param mode {@link Labels#MODE_LIFECYCLE}, {@link Labels#MODE_CLI} or {@link Labels#MODE_KEPT}
+ * @param mode {@link Labels#MODE_LIFECYCLE}, {@link Labels#MODE_CLI}, {@link Labels#MODE_KEPT} or {@link
+ *     Labels#MODE_REUSED}
  * @param owner {@code host/pid} of the Maven process
  */
 public record Scope(String project, String artifactId, String session, String execution, String mode, String owner) {
@@ -23,8 +24,24 @@ public record Scope(String project, String artifactId, String session, String ex
 
     /** A container, network or volume name unique to this session: {@code artifactId[-execution]-part-session}. */
     public String name(String part) {
-        String exec = execution.equals("default") || execution.startsWith("default-") ? "" : "-" + execution;
-        return sanitize(artifactId + exec + "-" + part + "-" + shortSession());
+        return sanitize(artifactId + executionPart() + "-" + part + "-" + shortSession());
+    }
+
+    private String executionPart() {
+        return execution.equals("default") || execution.startsWith("default-") ? "" : "-" + execution;
+    }
+
+    /**
+     * A name the builds of this project and execution share, for what reused containers keep using from build to
+     * build: {@code artifactId[-execution]-part-reused}.
+     */
+    public String sharedName(String part) {
+        return sanitize(artifactId + executionPart() + "-" + part + "-reused");
+    }
+
+    /** This scope, for what is kept for the next builds ({@link Labels#MODE_REUSED}). */
+    public Scope reused() {
+        return new Scope(project, artifactId, session, execution, Labels.MODE_REUSED, owner);
     }
 
     /** The first 8 characters of the session id. */

@@ -31,6 +31,21 @@ public record Started(
         List<String> dependsOn,
         StopHooks hooks) {
 
+    /** The container of {@code spec} the engine created as {@code id} and {@code name}, before it is ready. */
+    public static Started created(ContainerSpec spec, String id, String name) {
+        return new Started(
+                spec.alias(),
+                spec.image(),
+                id,
+                name,
+                Map.of(),
+                "",
+                spec.stopMode(),
+                spec.stopTimeout(),
+                spec.dependsOn(),
+                StopHooks.NONE);
+    }
+
     /** This container, with {@code hooks} to run around its stop. */
     public Started withHooks(StopHooks hooks) {
         return new Started(alias, image, id, name, ports, ip, stopMode, stopTimeout, dependsOn, hooks);

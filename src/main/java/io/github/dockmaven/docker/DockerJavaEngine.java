@@ -104,7 +104,12 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public boolean imageExists(String image) {
-        return images.exists(image);
+        return images.id(image).isPresent();
+    }
+
+    @Override
+    public Optional<String> imageId(String image) {
+        return images.id(image);
     }
 
     @Override

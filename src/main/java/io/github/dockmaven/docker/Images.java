@@ -34,14 +34,15 @@ final class Images {
         this.registryAuth = registryAuth;
     }
 
-    boolean exists(String image) {
+    /** The id of the image {@code image} names, or empty when it is not there. */
+    Optional<String> id(String image) {
         String reference = EngineQuirks.imageReference(image);
         try {
-            clients.request("Could not inspect image '" + image + "'", c -> c.inspectImageCmd(reference)
-                    .exec());
-            return true;
+            return Optional.of(clients.request(
+                    "Could not inspect image '" + image + "'",
+                    c -> c.inspectImageCmd(reference).exec().getId()));
         } catch (EngineException.NotFound absent) {
-            return false;
+            return Optional.empty();
         }
     }
 

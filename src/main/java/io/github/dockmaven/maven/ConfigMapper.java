@@ -128,7 +128,7 @@ final class ConfigMapper {
     /**
      * {@code service} with what the overlay {@code <container>} {@code c} adds to it: its {@code <wait>} replaces the
      * service's, its {@code <stopMode>}, {@code <stopTimeout>}, {@code <postStart>}, {@code <preStop>}, {@code
-     * <copyIn>} and {@code <copyOut>} apply, its {@code <dependsOn>} adds to the service's {@code depends_on}. Every
+     * <copyIn>}, {@code <copyOut>} and {@code <reuse>} apply, its {@code <dependsOn>} adds to the service's {@code depends_on}. Every
      * other element belongs in the compose file: setting one is an error.
      *
      * @param file the compose file that declares the service, for messages
@@ -176,7 +176,8 @@ final class ConfigMapper {
                 c.postStart == null ? service.postStart() : execs(where, "postStart", c.postStart, Spelling.XML),
                 c.preStop == null ? service.preStop() : execs(where, "preStop", c.preStop, Spelling.XML),
                 c.copyIn == null ? service.copyIn() : copies(where, "copyIn", c.copyIn, baseDir),
-                c.copyOut == null ? service.copyOut() : copies(where, "copyOut", c.copyOut, baseDir));
+                c.copyOut == null ? service.copyOut() : copies(where, "copyOut", c.copyOut, baseDir),
+                c.reuse == null ? service.reuse() : c.reuse);
     }
 
     private static ContainerSpec map(
@@ -265,7 +266,8 @@ final class ConfigMapper {
                 execs(where, "postStart", c.postStart, spelling),
                 execs(where, "preStop", c.preStop, spelling),
                 copies(where, "copyIn", c.copyIn, baseDir),
-                copies(where, "copyOut", c.copyOut, baseDir));
+                copies(where, "copyOut", c.copyOut, baseDir),
+                Boolean.TRUE.equals(c.reuse));
     }
 
     /** For a {@code <container>} without image: why it is not an overlay, when compose services are configured. */

@@ -313,6 +313,17 @@ public class Container {
      */
     List<Copy> copyOut;
 
+    /**
+     * {@code true}: keep the container running after the build and use it again in the next build of the project
+     * whose configuration of it is the same (image id, command, environment, ports, mounts, ...; a change of any
+     * replaces it), so that a local edit-test loop skips its start and wait. Only on a machine that enabled reuse
+     * ({@code dock.reuse}); elsewhere, such as on CI, it is removed after the build like any other. Its {@code
+     * postStart} runs once, when it is created; {@code mvn dock:remove} removes it. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
+    Boolean reuse;
+
     /** One {@code <entry>} of {@code <copyIn>} or {@code <copyOut>}. */
     public static class Copy {
         /**

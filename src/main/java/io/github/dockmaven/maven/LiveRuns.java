@@ -76,9 +76,9 @@ final class LiveRuns {
         return !live.isEmpty();
     }
 
-    /** How many containers the live runs created so far. */
+    /** How many containers the live runs created so far that go when the build ends (not those kept for reuse). */
     int containers() {
-        return live.stream().mapToInt(r -> r.containers().size()).sum();
+        return live.stream().mapToInt(r -> r.disposable().size()).sum();
     }
 
     /** Forgets every run: the shutdown hook removed what they held. */

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  */
 final class OverlayElements {
 
-    static final List<String> ALLOWED =
-            List.of("wait", "stopMode", "stopTimeout", "postStart", "preStop", "copyIn", "copyOut", "dependsOn");
+    static final List<String> ALLOWED = List.of(
+            "wait", "stopMode", "stopTimeout", "postStart", "preStop", "copyIn", "copyOut", "reuse", "dependsOn");
 
     private OverlayElements() {}
 

@@ -68,8 +68,8 @@ public class RunMojo extends AbstractDockMojo {
      * The containers to start, one {@code <container>} each, with these elements (all optional but {@code alias}, and
      * {@code image} or {@code build} unless the alias names a service of {@code compose}: the container then adds its
      * {@code wait}, {@code stopMode}, {@code stopTimeout}, {@code postStart}, {@code preStop}, {@code copyIn},
-     * {@code copyOut} and {@code dependsOn} to that service; docs/configuration.md of the plugin's sources has
-     * examples):
+     * {@code copyOut}, {@code reuse} and {@code dependsOn} to that service; docs/configuration.md of the plugin's
+     * sources has examples):
      *
      * <ul>
      *   <li>{@code alias}: unique, {@code [a-z0-9][a-z0-9_.-]*}; names it in logs, in the {@code dock.<alias>.*}
@@ -112,6 +112,8 @@ public class RunMojo extends AbstractDockMojo {
      *       {@code host-gateway} for the engine's host), {@code platform} ({@code linux/amd64}), {@code hostname},
      *       {@code user} ({@code uid[:gid]}), {@code workingDir}, {@code healthcheck} ({@code test} run by a shell
      *       or {@code NONE}, {@code interval}, {@code timeout}, {@code retries}, {@code startPeriod}).
+     *   <li>{@code reuse}: {@code true} keeps it running after the build for the next build of the project whose
+     *       configuration of it is the same, on a machine that enabled {@code dock.reuse}; see {@code reuse}.
      * </ul>
      *
      * Default: none, and {@code run} starts nothing.
@@ -129,7 +131,7 @@ public class RunMojo extends AbstractDockMojo {
      * Each service's alias is its name; its variables are interpolated from the environment, then the {@code .env}
      * file beside the first file. A {@code <container>} with a service's name and neither {@code image} nor {@code
      * build} adds its {@code wait}, {@code stopMode}, {@code stopTimeout}, {@code postStart}, {@code preStop}, {@code
-     * copyIn}, {@code copyOut} and {@code dependsOn} to that service. The supported keys are listed in {@code
+     * copyIn}, {@code copyOut}, {@code reuse} and {@code dependsOn} to that service. The supported keys are listed in {@code
      * docs/configuration.md} of the plugin's sources. Default: none.
      *
      * @since 0.1.0
@@ -174,6 +176,20 @@ public class RunMojo extends AbstractDockMojo {
      */
     @Parameter(property = "dock.keep", defaultValue = "false")
     boolean keep;
+
+    /**
+     * Enables reuse on this machine: the containers with {@code <reuse>true</reuse>} are kept running after the build
+     * and used again by the next build of the project whose configuration of them is the same (label {@code
+     * io.github.dockmaven.mode=reused}); a changed one is replaced. Set it for your machine only, as {@code
+     * -Ddock.reuse=true} or as the property {@code dock.reuse} of an active profile in {@code ~/.m2/settings.xml},
+     * never in the POM: without it, as on CI, every container is removed after the build, and containers an earlier
+     * build kept are neither used nor removed. {@code mvn dock:remove} removes the kept ones. Applies to lifecycle
+     * builds, not to {@code mvn dock:run} typed on the command line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.reuse", defaultValue = "false")
+    boolean reuse;
 
     /**
      * The image of one container to start instead of the POM's {@code <containers>}, as {@code docker run} would:
@@ -267,7 +283,7 @@ public class RunMojo extends AbstractDockMojo {
                                             + " configured for dock:run; nothing to start");
             return;
         }
-        Plan plan = Plan.of(specs);
+        Plan plan = Plan.of(reusable(specs));
         if (filter != null && !filter.isBlank()) {
             plan = plan.filter(Arrays.stream(filter.split(","))
                     .map(String::trim)
@@ -308,6 +324,26 @@ public class RunMojo extends AbstractDockMojo {
             getLog().info("The containers stay after the build (dock.keep is set), also if it is interrupted or"
                     + " killed; remove them with mvn dock:remove");
         }
+    }
+
+    /**
+     * {@code specs}, those with {@code <reuse>} reused only where the machine enabled it, and only in the lifecycle:
+     * what {@code mvn dock:run} starts from the command line outlives Maven anyway, until {@code dock:stop}.
+     */
+    private List<ContainerSpec> reusable(List<ContainerSpec> specs) {
+        if (reuse && !fromCommandLine()) {
+            return specs;
+        }
+        return specs.stream()
+                .map(spec -> {
+                    if (spec.reuse()) {
+                        getLog().debug("Not reusing '" + spec.alias() + "': "
+                                + (reuse ? "dock:run runs from the command line" : "dock.reuse is not enabled"));
+                        return spec.withoutReuse();
+                    }
+                    return spec;
+                })
+                .toList();
     }
 
     /** The engine {@code lookup} found, or the failure it ended with, as if it had been looked up here. */

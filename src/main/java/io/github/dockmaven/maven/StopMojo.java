@@ -117,6 +117,8 @@ public class StopMojo extends AbstractDockMojo {
         RemovalPolicy policy = RemovalPolicy.stop().withVolumes(removeVolumes);
         TeardownReport stopped = TeardownReport.empty();
         for (RunRecord run : runs) {
+            run.reused().forEach(kept -> getLog().info("Leaving " + kept.describe() + " running for the next build"
+                    + " (<reuse>); mvn dock:remove removes it"));
             // A pooled connection that died with an engine restart is retried by the adapter, for every call.
             TeardownReport report = teardown.removeRun(run, policy);
             stopped = stopped.plus(report);

@@ -217,7 +217,8 @@ class ComposeServicesTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        List.of()));
+                        List.of(),
+                        false));
     }
 
     @Test

@@ -217,6 +217,7 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, Script> scripts = new HashMap<>();
     private final Map<String, ImageState> images = new HashMap<>();
     private final Map<String, Integer> pulls = new HashMap<>();
+    private final Map<String, Integer> imageVersions = new HashMap<>();
     private final Map<String, Box> containers = new LinkedHashMap<>();
     private final Map<String, Resource> networks = new LinkedHashMap<>();
     private final Map<String, Resource> volumes = new LinkedHashMap<>();
@@ -436,6 +437,22 @@ public final class InMemoryEngine implements Engine {
         synchronized (lock) {
             record("imageExists", image, "");
             return images.getOrDefault(image, ImageState.ABSENT) == ImageState.PRESENT;
+        }
+    }
+
+    /** Makes the tag {@code image} name another image than before: one with a new id, as a rebuild or pull would. */
+    public void newImageVersion(String image) {
+        synchronized (lock) {
+            imageVersions.merge(image, 1, Integer::sum);
+        }
+    }
+
+    @Override
+    public Optional<String> imageId(String image) {
+        synchronized (lock) {
+            return images.getOrDefault(image, ImageState.ABSENT) == ImageState.PRESENT
+                    ? Optional.of("sha256:" + image + "@" + imageVersions.getOrDefault(image, 0))
+                    : Optional.empty();
         }
     }
 

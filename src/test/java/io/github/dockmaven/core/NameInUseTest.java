@@ -87,4 +87,16 @@ class NameInUseTest {
                         + " remove that container with mvn dock:remove.");
         assertThat(engine.containers()).hasSize(1);
     }
+
+    @Test
+    void heldByAContainerKeptForReuseTheFixIsToReuseItOrDockRemove() {
+        String id = holder("r3u53bu1ld", Labels.MODE_REUSED, "default", "ci/4242");
+
+        assertThatThrownBy(this::startMyDb)
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage(PREFIX + id + ", which dock:run started for com.example:shop in build r3u53bu1 (Maven"
+                        + " process ci/4242) and keeps for reuse (<reuse>). Build with -Ddock.reuse=true to use it"
+                        + " again, or remove it with mvn dock:remove.");
+        assertThat(engine.containers()).hasSize(1);
+    }
 }

@@ -4,6 +4,7 @@ import io.github.dockmaven.core.ContainerSpec.PullPolicy;
 import io.github.dockmaven.core.ContainerSpec.StopMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,6 +29,8 @@ final class Specs {
     private final List<Exec> preStop = new ArrayList<>();
     private final List<CopyEntry> copyIn = new ArrayList<>();
     private final List<CopyEntry> copyOut = new ArrayList<>();
+    private boolean reuse;
+    private final Map<String, String> env = new LinkedHashMap<>();
 
     private Specs(String alias) {
         this.alias = alias;
@@ -138,6 +141,17 @@ final class Specs {
         return this;
     }
 
+    Specs env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** Kept for the next builds, the machine having enabled reuse. */
+    Specs reused() {
+        this.reuse = true;
+        return this;
+    }
+
     Specs copyOut(String from, String to) {
         copyOut.add(new CopyEntry(from, to));
         return this;
@@ -152,7 +166,7 @@ final class Specs {
                 null,
                 null,
                 null,
-                Map.of(),
+                Map.copyOf(env),
                 Map.of(),
                 List.copyOf(ports),
                 List.copyOf(volumes),
@@ -166,7 +180,8 @@ final class Specs {
                 List.copyOf(postStart),
                 List.copyOf(preStop),
                 List.copyOf(copyIn),
-                List.copyOf(copyOut));
+                List.copyOf(copyOut),
+                reuse);
     }
 
     /** A plan of the given containers. */

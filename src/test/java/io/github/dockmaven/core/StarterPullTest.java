@@ -105,6 +105,11 @@ class StarterPullTest {
         }
 
         @Override
+        public Optional<String> imageId(String image) {
+            return pulled.contains(image) ? Optional.of("sha256:" + image) : Optional.empty();
+        }
+
+        @Override
         public void pull(String image, Platform platform, Consumer<PullProgress> progress) {
             CountDownLatch latch = pullsInFlight;
             if (latch != null) {

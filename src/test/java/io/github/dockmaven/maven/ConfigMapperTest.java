@@ -57,6 +57,15 @@ class ConfigMapperTest {
     }
 
     @Test
+    void reuseIsOffUnlessTheContainerAsksForIt() {
+        Container db = container("db", "postgres:16");
+        Container cache = container("cache", "redis:7");
+        cache.reuse = true;
+
+        assertThat(map(db, cache)).extracting(ContainerSpec::reuse).containsExactly(false, true);
+    }
+
+    @Test
     void aMinimalContainerGetsTheContractDefaults() {
         ContainerSpec spec = mapOne(container("db", "postgres:16"));
 

@@ -4,6 +4,7 @@ import static io.github.dockmaven.maven.ConfigMapperExecAndCopyTest.copy;
 import static io.github.dockmaven.maven.ConfigMapperExecAndCopyTest.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.ContainerSpec;
@@ -133,7 +134,7 @@ class ContainerSourcesTest {
                 "Container 'redis' (<image>redis:7</image>) has the name of the compose service 'redis' of"
                         + " src/it/compose.yaml. Rename the <container>, or remove its <image> and <build> so that it"
                         + " adds to the service; it may then set <wait>, <stopMode>, <stopTimeout>, <postStart>,"
-                        + " <preStop>, <copyIn>, <copyOut> and <dependsOn>.",
+                        + " <preStop>, <copyIn>, <copyOut>, <reuse> and <dependsOn>.",
                 container("redis", "redis:7"));
     }
 
@@ -147,7 +148,7 @@ class ContainerSourcesTest {
                 "Container 'adminer' (<build>) has the name of the compose service 'adminer' of src/it/compose.yaml."
                         + " Rename the <container>, or remove its <image> and <build> so that it adds to the service;"
                         + " it may then set <wait>, <stopMode>, <stopTimeout>, <postStart>, <preStop>, <copyIn>,"
-                        + " <copyOut> and <dependsOn>.",
+                        + " <copyOut>, <reuse> and <dependsOn>.",
                 adminer);
     }
 
@@ -241,9 +242,21 @@ class ContainerSourcesTest {
         assertFails(
                 "Container 'web' adds to the compose service 'web' (it has no <image> or <build>), so it cannot set"
                         + " <env>: set it in the compose file (src/it/compose.yaml). Such a <container> may set"
-                        + " <wait>, <stopMode>, <stopTimeout>, <postStart>, <preStop>, <copyIn>, <copyOut> and"
-                        + " <dependsOn>.",
+                        + " <wait>, <stopMode>, <stopTimeout>, <postStart>, <preStop>, <copyIn>, <copyOut>, <reuse>"
+                        + " and <dependsOn>.",
                 web);
+    }
+
+    @Test
+    void anOverlayMakesItsServiceReusedAndWithoutOneTheServiceIsNot() {
+        service("web", "8080");
+        service("db", "5432");
+        Container web = overlay("web");
+        web.reuse = true;
+
+        assertThat(merge(web))
+                .extracting(ContainerSpec::alias, ContainerSpec::reuse)
+                .containsExactly(tuple("web", true), tuple("db", false));
     }
 
     @Test

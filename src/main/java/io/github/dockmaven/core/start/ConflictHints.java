@@ -55,6 +55,10 @@ final class ConflictHints {
             return by + ", which mvn dock:run started " + build + " and left running. Choose another <name>, or"
                     + " remove that container with mvn dock:stop.";
         }
+        if (owner.isReused()) {
+            return by + ", which dock:run started " + build + " and keeps for reuse (<reuse>). Build with"
+                    + " -Ddock.reuse=true to use it again, or remove it with mvn dock:remove.";
+        }
         if (owner.isOwnerAlive()) {
             return by + ", which dock:run started " + build + ", a build still running. Choose another <name>, or"
                     + " let that build finish first.";

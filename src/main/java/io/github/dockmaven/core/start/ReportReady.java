@@ -55,7 +55,12 @@ final class ReportReady implements ContainerStep {
                 spec.dependsOn(),
                 StopHooks.of(spec));
         record.updateContainer(started);
-        console.info("Started " + started.describe() + " in "
+        if (spec.reuse()) {
+            record.keepForReuse(started.id());
+        }
+        console.info((container.adopted
+                        ? "Reused " + started.describe() + ", ready in "
+                        : "Started " + started.describe() + " in ")
                 + Durations.format(Duration.ofNanos(nanoTime.getAsLong() - container.begun))
                 + portSummary(spec, ports, container.host));
     }

@@ -132,10 +132,13 @@ public final class Starter {
         checkBindSources(plan);
         StartAttempt attempt = new StartAttempt(executor);
         CompletableFuture<Void> cleared = attempt.run(beforeContainers);
-        String networkName = needsNetwork(plan) ? BuildResources.networkName(scope) : null;
-        Prerequisites shared = prepare(plan, new BuildResources(engine, console, scope, record), networkName, attempt);
+        BuildResources resources = new BuildResources(engine, console, scope, record, plan, needsNetwork(plan));
+        Prerequisites shared = prepare(plan, resources, attempt);
 
-        List<ContainerStep> steps = steps(record, networkName);
+        ContainerRequest requests = new ContainerRequest(resources);
+        ContainerStep adopt = new AdoptReused(engine, console, scope, record, requests);
+        List<ContainerStep> steps = steps(record, resources.networkName(), requests);
+        List<ContainerStep> adoptedSteps = adoptedSteps(record, resources.networkName());
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
         for (List<ContainerSpec> level : plan.levels()) {
             for (ContainerSpec spec : level) {
@@ -144,7 +147,8 @@ public final class Starter {
                 spec.dependsOn().forEach(dep -> before.add(ready.get(dep)));
                 ready.put(spec.alias(), attempt.runAfter(before, () -> {
                     Starting container = new Starting(spec, nanoTime.getAsLong(), attempt::failed);
-                    steps.forEach(step -> step.run(container));
+                    adopt.run(container);
+                    (container.adopted ? adoptedSteps : steps).forEach(step -> step.run(container));
                 }));
             }
         }
@@ -171,12 +175,13 @@ public final class Starter {
     }
 
     /** Starts making the images, the network and the named volumes of {@code plan}, each at once and each once. */
-    private Prerequisites prepare(Plan plan, BuildResources resources, String networkName, StartAttempt attempt) {
+    private Prerequisites prepare(Plan plan, BuildResources resources, StartAttempt attempt) {
         Map<String, CompletableFuture<Void>> images = new LinkedHashMap<>();
         ImageStep.byImage(plan.containers())
                 .forEach((name, users) -> images.put(name, attempt.run(() -> image.run(users))));
-        CompletableFuture<Void> network =
-                networkName != null ? attempt.run(resources::createNetwork) : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> network = resources.networkName() != null
+                ? attempt.run(resources::createNetwork)
+                : CompletableFuture.completedFuture(null);
         Map<String, CompletableFuture<Void>> volumes = new LinkedHashMap<>();
         for (ContainerSpec spec : plan.containers()) {
             for (VolumeMount volume : spec.volumes()) {
@@ -207,14 +212,25 @@ public final class Starter {
     }
 
     /** A container's way to ready, in order. */
-    private List<ContainerStep> steps(RunRecord record, String networkName) {
+    private List<ContainerStep> steps(RunRecord record, String networkName, ContainerRequest requests) {
         return List.of(
-                new CreateContainer(engine, console, scope, record, hints, networkName),
+                new CreateContainer(engine, console, scope, record, hints, requests),
                 new CopyIn(engine, console),
                 new StartContainer(engine, hints),
                 new FollowOutput(engine, console, outputs, record, executor),
                 new AwaitReady(engine, nanoTime),
                 new RunPostStart(engine),
+                new ReportReady(engine, console, record, networkName, nanoTime));
+    }
+
+    /**
+     * The way to ready of a container an earlier build left running for reuse: created, started and through its
+     * {@code postStart} already, it is only followed and waited for (a wait that held before holds at once).
+     */
+    private List<ContainerStep> adoptedSteps(RunRecord record, String networkName) {
+        return List.of(
+                new FollowOutput(engine, console, outputs, record, executor),
+                new AwaitReady(engine, nanoTime),
                 new ReportReady(engine, console, record, networkName, nanoTime));
     }
 

@@ -14,7 +14,12 @@ final class Starting {
     /** Whether the start failed elsewhere, so that this container gives up. */
     final BooleanSupplier cancelled;
 
-    /** Set once it was created: its name, id and what is known at that point. */
+    /** For a reused container: the fingerprint of its configuration; else null. */
+    Fingerprint fingerprint;
+    /** Whether an earlier build's container of the same configuration is used again, instead of creating one. */
+    boolean adopted;
+
+    /** Set once it was created (or adopted): its name, id and what is known at that point. */
     Started created;
     /** Set once its output is followed. */
     ContainerLog log;

@@ -112,6 +112,7 @@ class ConflictHintsTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                false);
     }
 }
