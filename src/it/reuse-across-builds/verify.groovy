@@ -21,14 +21,17 @@ try {
     assert (log =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed/).size() == 4
     assert !log.contains('BUILD FAILURE')
 
-    // The engine's own account: 'db' was created by builds 1, 3 and 4 only
-    def began = new File(basedir, 'began.txt').text.trim()
-    def until = (System.currentTimeMillis().intdiv(1000) + 1).toString()
-    def creates = dock.run(['docker', 'events', '--since', began, '--until', until,
-            '--filter', 'type=container', '--filter', 'event=create',
-            '--filter', "label=io.github.dockmaven.project=${project}".toString(),
-            '--filter', 'label=io.github.dockmaven.alias=db', '--format', '{{.ID}}'])
-    assert creates.readLines().collect { it.take(12) } == [a, b, c]
+    // The engine's own account: 'db' was created by builds 1, 3 and 4 only. (Podman joins the label filters of an
+    // event stream with OR, which lists the project's other creates too: there the ids above are the proof.)
+    if (!dock.podman()) {
+        def began = new File(basedir, 'began.txt').text.trim()
+        def until = (System.currentTimeMillis().intdiv(1000) + 1).toString()
+        def creates = dock.run(['docker', 'events', '--since', began, '--until', until,
+                '--filter', 'type=container', '--filter', 'event=create',
+                '--filter', "label=io.github.dockmaven.project=${project}".toString(),
+                '--filter', 'label=io.github.dockmaven.alias=db', '--format', '{{.ID}}'])
+        assert creates.readLines().collect { it.take(12) } == [a, b, c]
+    }
 
     assert dock.leftovers(project) == ''
 } finally {
