@@ -201,7 +201,8 @@ inside() {
 
   # The registry and TLS ITs set up with the docker CLI, against registries and a daemon of their
   # own; this pass is about the engine under the plugin. Every invoker project runs.
-  ./mvnw -B -o verify -Dit.test=DockerJavaEngineIT "$@"
+  # The unit tests use no engine and ran in scripts/test.sh already.
+  ./mvnw -B -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DockerJavaEngineIT "$@"
 }
 
 if [[ "${1:-}" == --in-namespace ]]; then
