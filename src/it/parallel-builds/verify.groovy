@@ -30,7 +30,8 @@ try {
         Files.walk(src).each { Files.copy(it, dir.toPath().resolve('src').resolve(src.relativize(it).toString())) }
         def builder = new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
                 "-Ddock.version=${dockVersion}", "-Djunit.version=${junitVersion}", "-Dfailsafe.version=${failsafeVersion}",
-                "-Dbusybox=${busybox}", "-Dbuilds=${copies.size()}", "-Dmarker=${dir.name}", "-Dfirst=${i == 0}", 'verify')
+                "-Dbusybox=${busybox}", "-Dbuilds=${copies.size()}", "-Dmarker=${dir.name}", "-Dfirst=${i == 0}",
+                "-Drendezvous=${new File(basedir, 'copies').path}", 'verify')
                 .directory(dir)
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dir, 'build.log'))

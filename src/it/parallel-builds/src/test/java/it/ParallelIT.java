@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,13 @@ class ParallelIT {
         }
         awaitRunningWebs(n -> n >= builds, "every build's 'web' running at once");
         assertEquals(marker + "\n", ownPage());
-        if (!Boolean.parseBoolean(System.getProperty("first"))) {
+        // Each build says it saw them all; the first stops only once every build has, or a later build's IT, started
+        // after that stop on a slow machine, would wait in vain for all of them at once.
+        Path rendezvous = Path.of(System.getProperty("rendezvous"));
+        Files.writeString(rendezvous.resolve(marker + ".saw-all"), "");
+        if (Boolean.parseBoolean(System.getProperty("first"))) {
+            awaitFiles(rendezvous, builds);
+        } else {
             // The first build has stopped by now: its stop must have left this build's containers alone.
             awaitRunningWebs(n -> n < builds, "another build to stop its 'web'");
             assertEquals(marker + "\n", ownPage());
@@ -43,6 +52,21 @@ class ParallelIT {
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return response.body();
+    }
+
+    private static void awaitFiles(Path rendezvous, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + PATIENCE_MS;
+        long seen = 0;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> files = Files.list(rendezvous)) {
+                seen = files.filter(f -> f.getFileName().toString().endsWith(".saw-all")).count();
+            }
+            if (seen >= count) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        fail("Waited " + PATIENCE_MS / 1000 + "s for every build to see all of them running; " + seen + " did");
     }
 
     private static void awaitRunningWebs(IntPredicate condition, String what) throws Exception {
