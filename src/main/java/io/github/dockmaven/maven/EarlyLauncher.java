@@ -4,9 +4,6 @@ import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.EngineException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.inject.Inject;
-import javax.inject.Named;
-import javax.inject.Singleton;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.model.Plugin;
@@ -26,9 +23,7 @@ import org.slf4j.LoggerFactory;
  * not reach {@code pre-integration-test} ({@code mvn test}, {@code mvn package}) has no such execution in its plan and
  * starts nothing. When the project's build ends, what {@code run} did not take is removed.
  */
-@Named
-@Singleton
-public class EarlyLauncher {
+final class EarlyLauncher {
 
     private static final String GROUP_ID = "io.github.dockmaven";
     private static final String ARTIFACT_ID = "dock-maven-plugin";
@@ -38,7 +33,6 @@ public class EarlyLauncher {
     private final BuildPluginManager plugins;
     private final MavenPluginManager mojos;
 
-    @Inject
     EarlyLauncher(LifecycleExecutor lifecycle, BuildPluginManager plugins, MavenPluginManager mojos) {
         this.lifecycle = lifecycle;
         this.plugins = plugins;
@@ -81,11 +75,6 @@ public class EarlyLauncher {
             LOG.debug("dock:run did not run for {}: removing the containers started early", project.getArtifactId());
         }
         untaken.forEach(EarlyStart::abandon);
-    }
-
-    /** The session ended: what it started and did not remove yet goes now, as if Maven exited. */
-    void sessionEnded(MavenSession session) {
-        SessionRegistry.ifPresent(session, BuildSession::end);
     }
 
     private static boolean declaresRun(MavenProject project) {
