@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Starts a project's containers when its build begins, one project at a time (a reactor of twenty modules does not
  * start twenty modules' containers at once): for each lifecycle {@code run} execution in Maven's own execution plan of
  * the project, configured as Maven will configure it, unless it is skipped ({@code dock.skip}, {@code skipITs}, {@code
- * skipTests}, {@code maven.test.skip}, its {@code <skip>}) or {@code dock.early} is {@code false}. A build that does
+ * skipTests}, {@code maven.test.skip}, its {@code <skip>}) or its {@code early} ({@code dock.early}) is {@code false}. A build that does
  * not reach {@code pre-integration-test} ({@code mvn test}, {@code mvn package}) has no such execution in its plan and
  * starts nothing. When the project's build ends, what {@code run} did not take is removed.
  */
@@ -43,11 +43,6 @@ final class EarlyLauncher {
     void projectStarted(MavenSession session) {
         MavenProject project = session.getCurrentProject();
         if (project == null || !declaresRun(project)) {
-            return;
-        }
-        String early = BuildFlags.value(session, project, "dock.early");
-        if (early != null && !early.isEmpty() && !Boolean.parseBoolean(early)) {
-            LOG.debug("dock.early is false: the containers of {} start in dock:run", project.getArtifactId());
             return;
         }
         for (MojoExecution execution : plannedRuns(session, project)) {
@@ -127,7 +122,7 @@ final class EarlyLauncher {
                         id);
                 return;
             }
-            String skip = run.skipReason();
+            String skip = run.early ? run.skipReason() : "dock.early is false";
             if (skip != null) {
                 LOG.debug("Not starting execution '{}' early: {}", id, skip);
                 return;
