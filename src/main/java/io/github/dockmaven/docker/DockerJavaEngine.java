@@ -94,7 +94,12 @@ public final class DockerJavaEngine implements Engine {
     /** {@inheritDoc} The version is {@code unknown} when the engine does not tell it; this method never fails. */
     @Override
     public EngineInfo info() {
-        return new EngineInfo(endpoint.host(), endpoint.source(), endpoint.portHost(), quirks.version());
+        return new EngineInfo(
+                endpoint.host(),
+                endpoint.source(),
+                endpoint.portHost(),
+                quirks.version(),
+                endpoint.containersRouted(System.getProperty("os.name", "")));
     }
 
     /** Whether the engine is Podman's Docker-compatible API. */

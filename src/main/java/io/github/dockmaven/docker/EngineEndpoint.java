@@ -3,6 +3,7 @@ package io.github.dockmaven.docker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where a Docker API listens and how to reach it.
@@ -38,5 +39,19 @@ public record EngineEndpoint(String host, Path tlsCertDir, String source) {
         String name = uri.getHost();
         // URI keeps the brackets of an IPv6 literal; a host property wants the bare address
         return name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
+    }
+
+    /** The sockets of engines that run as root on this machine: their containers' addresses are routed from here. */
+    private static final Set<String> ROOTFUL_SOCKETS = Set.of(
+            "/var/run/docker.sock", "/run/docker.sock", "/var/run/podman/podman.sock", "/run/podman/podman.sock");
+
+    /**
+     * Whether a container's address on its network is reached directly from this machine on {@code os} (the value
+     * of {@code os.name}): for an engine on Linux behind its system socket, whose bridge networks the host routes.
+     * Not for Docker Desktop or Colima (a VM), a rootless engine (its own network namespace), or a remote one.
+     */
+    public boolean containersRouted(String os) {
+        URI uri = URI.create(host);
+        return "unix".equals(uri.getScheme()) && os.startsWith("Linux") && ROOTFUL_SOCKETS.contains(uri.getPath());
     }
 }

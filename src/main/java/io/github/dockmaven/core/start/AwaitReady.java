@@ -1,6 +1,7 @@
 package io.github.dockmaven.core.start;
 
 import io.github.dockmaven.core.Engine;
+import io.github.dockmaven.core.EngineInfo;
 import io.github.dockmaven.core.wait.Waiter;
 import java.util.function.LongSupplier;
 
@@ -19,9 +20,10 @@ final class AwaitReady implements ContainerStep {
     public void run(Starting container) {
         // Asked here, not before the first create: the engine's info may cost a request (its version), which would
         // otherwise delay every container.
-        container.host = engine.info().portHost();
+        EngineInfo info = engine.info();
+        container.host = info.portHost();
         String id = container.id();
-        new Waiter(container.spec.readiness(), nanoTime)
+        new Waiter(container.spec.readiness(), nanoTime, info.containersRouted())
                 .await(
                         container.subject(),
                         () -> engine.inspect(id),

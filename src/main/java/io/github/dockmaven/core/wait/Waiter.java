@@ -28,6 +28,7 @@ public final class Waiter {
     private final WaitSpec spec;
     private final List<Condition> conditions;
     private final LongSupplier nanoTime;
+    private final boolean routed;
 
     /** A waiter on the system's clock. */
     public Waiter(WaitSpec spec) {
@@ -40,9 +41,20 @@ public final class Waiter {
      * @param nanoTime the clock of the deadline and of the times in messages, as {@link System#nanoTime()}
      */
     public Waiter(WaitSpec spec, LongSupplier nanoTime) {
+        this(spec, nanoTime, false);
+    }
+
+    /**
+     * A waiter on the given clock, for a container whose own address is reached from here or not.
+     *
+     * @param routed whether the container's address on its network is routed to this machine (see {@link
+     *     Probe#containerAddress})
+     */
+    public Waiter(WaitSpec spec, LongSupplier nanoTime, boolean routed) {
         this.spec = spec;
         this.conditions = conditionsOf(spec);
         this.nanoTime = nanoTime;
+        this.routed = routed;
     }
 
     private static List<Condition> conditionsOf(WaitSpec spec) {
@@ -111,7 +123,7 @@ public final class Waiter {
                         + " for something else (a <log> line or a <tcp> port in its <wait>; in a compose file,"
                         + " depends_on with condition: service_started).");
             }
-            Probe probe = new Probe(info, log, host);
+            Probe probe = new Probe(info, log, host, routed);
             open.removeIf(c -> c.check(probe));
             boolean healthOk = !spec.isDefault() || info.health() == Health.NONE || info.health() == Health.HEALTHY;
             if (open.isEmpty()
@@ -142,7 +154,7 @@ public final class Waiter {
         log.awaitEnd(LOG_DRAIN_MS);
         if (expectedExit) {
             // A one-shot job may print the awaited line and exit between two polls: check what it printed last.
-            Probe probe = new Probe(info, log, host);
+            Probe probe = new Probe(info, log, host, routed);
             open.removeIf(c -> c.check(probe));
             if (open.isEmpty()) {
                 return;

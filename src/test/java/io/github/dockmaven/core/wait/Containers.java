@@ -25,6 +25,21 @@ final class Containers {
         return state(Status.RUNNING, 0, health, ports, "");
     }
 
+    /** Running, with these port mappings, at {@code address} on the network {@code shop-net}. */
+    static ContainerInfo runningAt(String address, Map<String, Integer> ports) {
+        return new ContainerInfo(
+                ID,
+                "shop-db-s3ss10n0",
+                "postgres:16",
+                Map.of(),
+                Status.RUNNING,
+                0,
+                Health.NONE,
+                ports,
+                Map.of("shop-net", address),
+                "");
+    }
+
     static ContainerInfo created() {
         return state(Status.CREATED, 0, Health.NONE, Map.of(), "");
     }

@@ -89,4 +89,37 @@ class TcpConditionTest {
         assertThat(condition.lastFailure())
                 .isEqualTo("TCP port 5432 is not published; add <port>5432</port> to <ports>");
     }
+
+    @Test
+    void whereTheContainersAddressIsRoutedItIsAskedDirectlyNotThePublishedPort() throws IOException {
+        try (ServerSocket container = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            int port = container.getLocalPort();
+            Map<String, Integer> closedPublishedPort = Map.of(port + "/tcp", WaiterTest.closedPort());
+            Probe routed = new Probe(Containers.runningAt("127.0.0.1", closedPublishedPort), log, "127.0.0.1", true);
+
+            assertThat(new TcpCondition(port).check(routed)).isTrue();
+        }
+    }
+
+    @Test
+    void anAddressThatDoesNotAcceptLeavesTheWaitToThePublishedPort() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            // TEST-NET-1 (RFC 5737) is routed nowhere: a connection there is refused or never completes
+            Probe unreachable = new Probe(
+                    Containers.runningAt("192.0.2.1", Map.of("5432/tcp", server.getLocalPort())),
+                    log,
+                    "127.0.0.1",
+                    true);
+
+            assertThat(new TcpCondition(5432).check(unreachable)).isTrue();
+        }
+    }
+
+    @Test
+    void withoutARouteToContainersTheirAddressIsNotUsed() {
+        assertThat(new Probe(Containers.runningAt("172.18.0.2", Map.of()), log, "localhost", false).containerAddress())
+                .isEmpty();
+        assertThat(new Probe(Containers.runningAt("172.18.0.2", Map.of()), log, "localhost", true).containerAddress())
+                .hasValue("172.18.0.2");
+    }
 }
