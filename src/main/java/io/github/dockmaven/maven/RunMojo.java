@@ -310,8 +310,10 @@ public class RunMojo extends AbstractDockMojo {
                 finish(plan, early.join(getLog()), Joined.outcome(engineLookup, "the engine was looked up"));
                 return;
             }
-            getLog().info("The configuration changed after the containers were started early (-X shows what);"
-                    + " starting them again");
+            if (plan != null) {
+                getLog().info("The configuration changed after the containers were started early (-X shows what);"
+                        + " starting them again");
+            }
             getLog().debug("Early start of execution '" + mojoExecution.getExecutionId() + "' discarded: "
                     + String.join("; ", changes));
             early.discard(getLog());
