@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,7 @@ public final class ContainerOutput implements Consumer<LogLine>, Closeable {
     private final boolean toConsole;
     private final Path file;
     private BufferedWriter writer;
+    private Path heldFile;
     private boolean closed;
 
     /**
@@ -32,6 +35,11 @@ public final class ContainerOutput implements Consumer<LogLine>, Closeable {
      * @param logDir the directory for {@code <alias>.log}, or null for no file
      */
     public ContainerOutput(String alias, String module, Console console, boolean toConsole, Path logDir) {
+        this(alias, module, console, toConsole, logDir, false);
+    }
+
+    private ContainerOutput(
+            String alias, String module, Console console, boolean toConsole, Path logDir, boolean held) {
         this.alias = alias;
         this.prefix = "[" + (module == null ? alias : module + "/" + alias) + "] ";
         this.console = console;
@@ -39,11 +47,48 @@ public final class ContainerOutput implements Consumer<LogLine>, Closeable {
         this.file = logDir == null ? null : logDir.resolve(alias + ".log");
         if (file != null) {
             try {
-                Files.createDirectories(logDir);
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                if (held) {
+                    heldFile = Files.createTempFile("dock-" + alias + "-", ".log");
+                    heldFile.toFile().deleteOnExit();
+                    writer = Files.newBufferedWriter(heldFile, StandardCharsets.UTF_8);
+                } else {
+                    Files.createDirectories(logDir);
+                    writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                }
             } catch (IOException e) {
                 console.warn("Cannot write the output of '" + alias + "' to " + file + ": " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * An output whose lines go to a temporary file until {@link #release}, which moves them to {@code
+     * <alias>.log} in {@code logDir}; the parameters are the other constructor's.
+     */
+    public static ContainerOutput held(String alias, String module, Console console, boolean toConsole, Path logDir) {
+        return new ContainerOutput(alias, module, console, toConsole, logDir, true);
+    }
+
+    /**
+     * Moves what a {@linkplain #held held} output wrote so far to its log file, where it goes on writing; does nothing
+     * for an output that is not held (any more). Also after {@link #close}: the file then holds all there was.
+     */
+    public synchronized void release() {
+        if (heldFile == null) {
+            return;
+        }
+        Path from = heldFile;
+        heldFile = null;
+        boolean open = writer != null;
+        closeQuietly();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.move(from, file, StandardCopyOption.REPLACE_EXISTING);
+            if (open && !closed) {
+                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            console.warn("Cannot write the output of '" + alias + "' to " + file + ": " + e.getMessage());
         }
     }
 

@@ -159,14 +159,7 @@ abstract class AbstractDockMojo extends AbstractMojo {
             return "dock.skip is set";
         }
         for (String property : new String[] {"skipITs", "skipTests", "maven.test.skip"}) {
-            String value = session.getUserProperties().getProperty(property);
-            if (value == null) {
-                value = session.getSystemProperties().getProperty(property);
-            }
-            if (value == null) {
-                value = project.getProperties().getProperty(property);
-            }
-            if (value != null && (value.isEmpty() || Boolean.parseBoolean(value))) {
+            if (BuildFlags.isSet(session, project, property)) {
                 return property + " is set";
             }
         }

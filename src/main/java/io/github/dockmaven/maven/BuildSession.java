@@ -25,6 +25,7 @@ final class BuildSession {
     private final ImageCache images = new ImageCache();
     private final EngineCache engines = new EngineCache();
     private final LiveRuns runs = new LiveRuns();
+    private final EarlyStarts earlyStarts = new EarlyStarts();
     private final ExecutorService executor;
     private final ExitGuard exit;
 
@@ -48,6 +49,20 @@ final class BuildSession {
 
     ExecutorService executor() {
         return executor;
+    }
+
+    /** The containers started early that {@code run} has not taken yet. */
+    EarlyStarts earlyStarts() {
+        return earlyStarts;
+    }
+
+    /**
+     * The session ended: what is left of its early starts and lifecycle runs is removed now, as the shutdown hook would
+     * remove it when Maven exits, and the hook and the watchdog retire (the Maven daemon's JVM does not exit).
+     */
+    void end() {
+        earlyStarts.takeAll().forEach(EarlyStart::abandon);
+        exit.end();
     }
 
     /** The engine, found on first use and kept for the session: log streams outlive the run goal. */

@@ -40,6 +40,8 @@ final class ExitGuard {
     private final LiveRuns runs;
     private final ExecutorService executor;
     private Thread shutdownHook;
+    private Console console;
+    private boolean ended;
     private volatile WatchdogProcess watchdog;
     private ExitClassPreload preload;
     private boolean preloaded;
@@ -57,9 +59,10 @@ final class ExitGuard {
      * @param classpath the plugin's class path, for the watchdog; asked on the first call only
      */
     synchronized void install(Console console, Supplier<List<Path>> classpath) {
-        if (shutdownHook != null) {
+        if (shutdownHook != null || ended) {
             return;
         }
+        this.console = console;
         shutdownHook = new Thread(() -> onExit(console), "dock-exit");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         List<Path> jars = classpath.get();
@@ -99,6 +102,26 @@ final class ExitGuard {
                 // the hook reports what fails when it matters
             }
         });
+    }
+
+    /**
+     * The session ended: removes what is left of it now, as the shutdown hook would when Maven exits, and retires the
+     * hook and the watchdog. For the Maven daemon, whose JVM goes on to the next build; a plain {@code mvn} exits next
+     * and would have run the hook anyway.
+     */
+    synchronized void end() {
+        ended = true;
+        if (shutdownHook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting already: the hook runs
+            return;
+        }
+        shutdownHook = null;
+        onExit(console);
     }
 
     /** Tells the watchdog to leave these resources alone. */

@@ -1,24 +1,29 @@
 package io.github.dockmaven.maven;
 
+import io.github.dockmaven.core.Console;
 import io.github.dockmaven.core.ContainerOutput;
 import io.github.dockmaven.core.ContainerSpec;
 import io.github.dockmaven.core.Engine;
-import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.ExportedProperties;
 import io.github.dockmaven.core.Labels;
 import io.github.dockmaven.core.Leftovers;
 import io.github.dockmaven.core.Plan;
+import io.github.dockmaven.core.PlanDifferences;
 import io.github.dockmaven.core.PortMapping;
 import io.github.dockmaven.core.PullDisplay;
+import io.github.dockmaven.core.RemovalPolicy;
 import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Started;
+import io.github.dockmaven.core.Teardown;
+import io.github.dockmaven.core.TeardownReport;
 import io.github.dockmaven.core.start.Starter;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +31,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -260,6 +267,9 @@ public class RunMojo extends AbstractDockMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true)
     PluginDescriptor plugin;
 
+    /** The log whose lines are held while this execution starts early; null when it starts in {@code run}. */
+    private HeldLog held;
+
     @Override
     String goal() {
         return "run";
@@ -272,8 +282,75 @@ public class RunMojo extends AbstractDockMojo {
 
     @Override
     void run() {
+        BuildSession build = buildSession();
+        EarlyStart early = build.earlyStarts().take(projectId(), mojoExecution.getExecutionId());
         // Finding the engine and starting its client take a while: they go on while the configuration is read.
-        Future<Engine> engineLookup = buildSession().executor().submit(this::engine);
+        Future<Engine> engineLookup = build.executor().submit(this::engine);
+        Plan plan = plan();
+        if (early != null) {
+            List<String> changes =
+                    plan == null ? List.of("nothing to start now") : PlanDifferences.between(early.plan(), plan);
+            if (changes.isEmpty()) {
+                getLog().info("Using the containers started early, while Maven built the project (-Ddock.early=false"
+                        + " starts them here instead)");
+                finish(plan, early.join(getLog()), Joined.outcome(engineLookup, "the engine was looked up"));
+                return;
+            }
+            getLog().info("The configuration changed after the containers were started early (-X shows what);"
+                    + " starting them again");
+            getLog().debug("Early start of execution '" + mojoExecution.getExecutionId() + "' discarded: "
+                    + String.join("; ", changes));
+            early.discard(getLog());
+        }
+        if (plan == null) {
+            return;
+        }
+        Engine engine = Joined.outcome(engineLookup, "the engine was looked up");
+        finish(plan, start(plan, engine, this::output), engine);
+    }
+
+    /**
+     * Starts this execution's containers in the background, as {@code run} would, for {@code run} to take over (see
+     * {@link EarlyStart}); called on Maven's thread when the project's build begins, with this mojo configured as
+     * {@code run}'s would be then. Its lines are held until {@code run} takes over.
+     *
+     * @return the start under way, or null when it waits for {@code run} (nothing to start, or something it needs comes
+     *     from the build); the reason is logged at debug level
+     * @throws io.github.dockmaven.core.BuildFailure a configuration that cannot be read: {@code run} reports it
+     */
+    EarlyStart startEarly() {
+        Log live = getLog();
+        HeldLog held = new HeldLog(live);
+        setLog(held);
+        this.held = held;
+        Plan plan = plan();
+        if (plan == null) {
+            return null;
+        }
+        Optional<String> obstacle =
+                BuildOutputUse.of(plan, Path.of(project.getBuild().getDirectory()));
+        if (obstacle.isPresent()) {
+            live.debug("Not starting execution '" + mojoExecution.getExecutionId() + "' early: " + obstacle.get());
+            return null;
+        }
+        List<ContainerOutput> outputs = new CopyOnWriteArrayList<>();
+        BuildSession build = buildSession();
+        Future<RunRecord> started = build.executor()
+                .submit(() -> start(plan, engine(), alias -> {
+                    ContainerOutput output =
+                            ContainerOutput.held(outputName(alias), module(), console(), showLogs, logDirectory());
+                    outputs.add(output);
+                    return output;
+                }));
+        return new EarlyStart(plan, started, held, outputs, this::removeUntaken);
+    }
+
+    /**
+     * The containers to start, as the configuration says now; null, once it said why, when there are none.
+     *
+     * @throws io.github.dockmaven.core.BuildFailure a configuration that cannot be read
+     */
+    private Plan plan() {
         List<ContainerSpec> specs = specs(identity().baseDir());
         if (specs.isEmpty()) {
             getLog().info(
@@ -281,7 +358,7 @@ public class RunMojo extends AbstractDockMojo {
                                     ? "No <containers> configured for dock:run; nothing to start"
                                     : "No compose service runs (see <profiles> and <services>) and no <containers> are"
                                             + " configured for dock:run; nothing to start");
-            return;
+            return null;
         }
         Plan plan = Plan.of(reusable(specs));
         if (filter != null && !filter.isBlank()) {
@@ -290,33 +367,40 @@ public class RunMojo extends AbstractDockMojo {
                     .filter(s -> !s.isEmpty())
                     .toList());
         }
-        Engine engine = joined(engineLookup);
+        return plan;
+    }
+
+    /**
+     * Starts the containers of {@code plan}, guarded as the lifecycle's are (shutdown hook, watchdog) from before the
+     * first is created; if anything fails, what was created is removed before the failure is thrown.
+     */
+    private RunRecord start(Plan plan, Engine engine, Function<String, ContainerOutput> outputs) {
         Scope scope = scope(mojoExecution.getExecutionId());
         RunRecord record = new RunRecord(scope);
         BuildSession build = buildSession();
         if (Labels.MODE_LIFECYCLE.equals(scope.mode())) {
-            build.guard(record, console(), this::pluginClasspath);
+            build.guard(record, exitConsole(), this::pluginClasspath);
         }
-        Starter starter = new Starter(
-                engine,
-                console(),
-                scope,
-                alias -> new ContainerOutput(outputName(alias), module(), console(), showLogs, logDirectory()),
-                build.executor(),
-                build.images(),
-                pullDisplay());
+        Starter starter =
+                new Starter(engine, console(), scope, outputs::apply, build.executor(), build.images(), pullDisplay());
         try {
             // What dead builds left may hold names and ports; it is removed while the images are checked.
             Leftovers leftovers = new Leftovers(engine, console(), build.executor());
             starter.start(plan, record, () -> leftovers.clean(projectId(), build.id()));
         } catch (RuntimeException e) {
             build.unregister(record, false);
-            build.prepareExit(console(), true);
+            build.prepareExit(exitConsole(), true);
             throw e;
         }
+        return record;
+    }
+
+    /** Hands the started containers to the tests: kept for {@code stop}, their properties exported. */
+    private void finish(Plan plan, RunRecord record, Engine engine) {
         runs().add(record);
-        build.prepareExit(console(), false);
+        buildSession().prepareExit(exitConsole(), false);
         exportProperties(plan, record, engine.info().portHost());
+        Scope scope = record.scope();
         if (scope.isCli()) {
             printPublishedPorts(plan, record, engine.info().portHost());
             getLog().info("The containers keep running after Maven exits; stop them with mvn dock:stop");
@@ -324,6 +408,26 @@ public class RunMojo extends AbstractDockMojo {
             getLog().info("The containers stay after the build (dock.keep is set), also if it is interrupted or"
                     + " killed; remove them with mvn dock:remove");
         }
+    }
+
+    /** Removes an early start's containers that {@code run} did not take, at once, as the shutdown hook would. */
+    private void removeUntaken(RunRecord record, Console console) {
+        BuildSession build = buildSession();
+        TeardownReport report = new Teardown(engine(), console, build.executor())
+                .removeRun(record, RemovalPolicy.killUntilEmpty(Duration.ZERO, ExitGuard.EXIT_LIMIT));
+        build.unregister(record, report.isComplete());
+    }
+
+    private ContainerOutput output(String alias) {
+        return new ContainerOutput(outputName(alias), module(), console(), showLogs, logDirectory());
+    }
+
+    /**
+     * Where the shutdown hook reports: Maven's log, also for a start whose own lines are held (the hook may run before
+     * {@code run} takes them).
+     */
+    private Console exitConsole() {
+        return held == null ? console() : new MavenConsole(held.live());
     }
 
     /**
@@ -344,24 +448,6 @@ public class RunMojo extends AbstractDockMojo {
                     return spec;
                 })
                 .toList();
-    }
-
-    /** The engine {@code lookup} found, or the failure it ended with, as if it had been looked up here. */
-    private static Engine joined(Future<Engine> lookup) {
-        try {
-            return lookup.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while the engine was looked up", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new EngineException("Could not look up the engine: " + e.getCause(), e.getCause());
-        }
     }
 
     /** The container of {@code -Ddock.image}, if given, else the POM's compose services and {@code <containers>}. */
@@ -454,11 +540,12 @@ public class RunMojo extends AbstractDockMojo {
 
     /** Pull progress redrawn in place for a person at a terminal; else a line per image every few seconds. */
     private PullDisplay pullDisplay() {
-        boolean inPlace = TerminalPullDisplay.usable(
-                System.console() != null,
-                session.getRequest().isInteractiveMode(),
-                session.isParallel(),
-                getLog().isInfoEnabled());
+        boolean inPlace = held == null
+                && TerminalPullDisplay.usable(
+                        System.console() != null,
+                        session.getRequest().isInteractiveMode(),
+                        session.isParallel(),
+                        getLog().isInfoEnabled());
         return inPlace
                 ? TerminalPullDisplay.onSystemOut(getLog())
                 : PullDisplay.lines(console(), Starter.PULL_PROGRESS_EVERY);

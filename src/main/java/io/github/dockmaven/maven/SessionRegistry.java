@@ -2,6 +2,7 @@ package io.github.dockmaven.maven;
 
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 
@@ -18,6 +19,17 @@ final class SessionRegistry {
     static BuildSession of(MavenSession session) {
         synchronized (SESSIONS) {
             return SESSIONS.computeIfAbsent(session.getRequest(), r -> new BuildSession());
+        }
+    }
+
+    /** Gives the session's {@link BuildSession} to {@code action}, if the plugin kept one for it. */
+    static void ifPresent(MavenSession session, Consumer<BuildSession> action) {
+        BuildSession build;
+        synchronized (SESSIONS) {
+            build = SESSIONS.get(session.getRequest());
+        }
+        if (build != null) {
+            action.accept(build);
         }
     }
 }

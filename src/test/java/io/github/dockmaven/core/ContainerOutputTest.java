@@ -50,6 +50,40 @@ class ContainerOutputTest {
     }
 
     @Test
+    void aHeldOutputWritesNothingIntoTheLogDirectoryBeforeItIsReleased() {
+        Path logDir = temp.resolve("target/dock");
+        try (ContainerOutput output = ContainerOutput.held("db", null, console, false, logDir)) {
+            output.accept(line("early"));
+
+            assertThat(logDir).doesNotExist();
+        }
+    }
+
+    @Test
+    void aReleasedOutputHasTheLinesFromBeforeAndAfterItsReleaseInItsLogFile() throws IOException {
+        Path logDir = temp.resolve("target/dock");
+        try (ContainerOutput output = ContainerOutput.held("db", null, console, false, logDir)) {
+            output.accept(line("early"));
+            output.release();
+            output.accept(line("late"));
+        }
+
+        assertThat(Files.readString(logDir.resolve("db.log"))).isEqualTo("early\nlate\n");
+    }
+
+    @Test
+    void anOutputClosedBeforeItsReleaseStillHasItsLinesInTheLogFileOnceReleased() throws IOException {
+        Path logDir = temp.resolve("target/dock");
+        ContainerOutput output = ContainerOutput.held("db", null, console, false, logDir);
+        output.accept(line("before it failed"));
+        output.close();
+
+        output.release();
+
+        assertThat(Files.readString(logDir.resolve("db.log"))).isEqualTo("before it failed\n");
+    }
+
+    @Test
     void withoutConsoleOutputTheLinesGoOnlyToTheFile() throws IOException {
         try (ContainerOutput output = new ContainerOutput("db", "web", console, false, temp)) {
             output.accept(line("quiet"));
