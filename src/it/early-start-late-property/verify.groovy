@@ -12,12 +12,14 @@ try {
     // the container run handed over is the one started with the value antrun set
     assert new File(basedir, 'target/dock/web.log').text == 'value=set-by-antrun\n'
     def started = (log =~ /\[INFO\] Started 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /).collect { it[1] }
+    // each 'web' removed once: the early one when discarded, the fresh one by stop
+    def removed = (log =~ /\] (?:Killed and r|R)emoved 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /).collect { it[1] }
+    assert removed.size() == 2 && removed[0] != started.last() && removed[1] == started.last() : removed.countBy { it }
 
     // The engine's account: the early 'web' and the fresh one, which run reported last
     if (!dock.podman()) {
         def creates = dock.creates(project, new File(basedir, 'began.txt').text.trim())
-        assert creates.size() == 2
-        assert started.last() == creates[1].id
+        assert creates*.id == removed
     }
     assert dock.leftovers(project) == ''
 } finally {
