@@ -14,7 +14,8 @@ try {
     def started = (log =~ /\[INFO\] Started 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /).collect { it[1] }
     // each 'web' removed once: the early one when discarded, the fresh one by stop
     def removed = (log =~ /\] (?:Killed and r|R)emoved 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /).collect { it[1] }
-    assert removed.size() == 2 && removed[0] != started.last() && removed[1] == started.last() : removed.countBy { it }
+    def (removals, removedLast) = [removed.countBy { it }, removed ? removed.last() : null]
+    assert removals.size() == 2 && removals.values().every { it == 1 } && removedLast == started.last() : removals
 
     // The engine's account: the early 'web' and the fresh one, which run reported last
     if (!dock.podman()) {
