@@ -4,9 +4,6 @@ import io.github.dockmaven.core.BuildFailure;
 import io.github.dockmaven.core.EngineException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.inject.Inject;
-import javax.inject.Named;
-import javax.inject.Singleton;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.model.Plugin;
@@ -22,13 +19,11 @@ import org.slf4j.LoggerFactory;
  * Starts a project's containers when its build begins, one project at a time (a reactor of twenty modules does not
  * start twenty modules' containers at once): for each lifecycle {@code run} execution in Maven's own execution plan of
  * the project, configured as Maven will configure it, unless it is skipped ({@code dock.skip}, {@code skipITs}, {@code
- * skipTests}, {@code maven.test.skip}, its {@code <skip>}) or {@code dock.early} is {@code false}. A build that does
+ * skipTests}, {@code maven.test.skip}, its {@code <skip>}) or its {@code early} ({@code dock.early}) is {@code false}. A build that does
  * not reach {@code pre-integration-test} ({@code mvn test}, {@code mvn package}) has no such execution in its plan and
  * starts nothing. When the project's build ends, what {@code run} did not take is removed.
  */
-@Named
-@Singleton
-public class EarlyLauncher {
+final class EarlyLauncher {
 
     private static final String GROUP_ID = "io.github.dockmaven";
     private static final String ARTIFACT_ID = "dock-maven-plugin";
@@ -38,7 +33,6 @@ public class EarlyLauncher {
     private final BuildPluginManager plugins;
     private final MavenPluginManager mojos;
 
-    @Inject
     EarlyLauncher(LifecycleExecutor lifecycle, BuildPluginManager plugins, MavenPluginManager mojos) {
         this.lifecycle = lifecycle;
         this.plugins = plugins;
@@ -49,11 +43,6 @@ public class EarlyLauncher {
     void projectStarted(MavenSession session) {
         MavenProject project = session.getCurrentProject();
         if (project == null || !declaresRun(project)) {
-            return;
-        }
-        String early = BuildFlags.value(session, project, "dock.early");
-        if (early != null && !early.isEmpty() && !Boolean.parseBoolean(early)) {
-            LOG.debug("dock.early is false: the containers of {} start in dock:run", project.getArtifactId());
             return;
         }
         for (MojoExecution execution : plannedRuns(session, project)) {
@@ -81,11 +70,6 @@ public class EarlyLauncher {
             LOG.debug("dock:run did not run for {}: removing the containers started early", project.getArtifactId());
         }
         untaken.forEach(EarlyStart::abandon);
-    }
-
-    /** The session ended: what it started and did not remove yet goes now, as if Maven exited. */
-    void sessionEnded(MavenSession session) {
-        SessionRegistry.ifPresent(session, BuildSession::end);
     }
 
     private static boolean declaresRun(MavenProject project) {
@@ -138,7 +122,7 @@ public class EarlyLauncher {
                         id);
                 return;
             }
-            String skip = run.skipReason();
+            String skip = run.early ? run.skipReason() : "dock.early is false";
             if (skip != null) {
                 LOG.debug("Not starting execution '{}' early: {}", id, skip);
                 return;

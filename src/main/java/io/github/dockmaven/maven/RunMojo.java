@@ -199,6 +199,19 @@ public class RunMojo extends AbstractDockMojo {
     boolean reuse;
 
     /**
+     * Whether the containers start early, when the plugin is declared with {@code <extensions>true</extensions>}: in
+     * the background as soon as the project's build begins, while Maven compiles and runs the unit tests, when the
+     * build will reach this execution and no skip applies; {@code run} then takes them over and exports their
+     * properties. Containers whose image is built from, or that copy in or mount, anything in the build directory start
+     * in {@code run}. A configuration value that differs by then (a property set by a plugin in between) starts them
+     * again in {@code run}. Without the extension, or with {@code false}, they start in {@code run}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dock.early", defaultValue = "true")
+    boolean early;
+
+    /**
      * The image of one container to start instead of the POM's {@code <containers>}, as {@code docker run} would:
      * {@code mvn dock:run -Ddock.image=redis:7 -Ddock.ports=6379}, in any folder, a project or not. Its published ports
      * are printed, and typed on the command line it keeps running until {@code mvn dock:stop} in the same folder.
