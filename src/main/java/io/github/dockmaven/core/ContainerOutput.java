@@ -3,10 +3,10 @@ package io.github.dockmaven.core;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
@@ -82,8 +82,12 @@ public final class ContainerOutput implements Consumer<LogLine>, Closeable {
         boolean open = writer != null;
         closeQuietly();
         try {
+            // copied into a file created as any other: not moved, a temporary file's permissions are the owner's only
             Files.createDirectories(file.getParent());
-            Files.move(from, file, StandardCopyOption.REPLACE_EXISTING);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                Files.copy(from, out);
+            }
+            Files.deleteIfExists(from);
             if (open && !closed) {
                 writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             }

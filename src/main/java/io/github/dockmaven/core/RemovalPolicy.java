@@ -38,6 +38,11 @@ public record RemovalPolicy(Force force, boolean volumes, boolean announce, Dura
         return new RemovalPolicy(Force.KILL, true, false, settle, limit);
     }
 
+    /** Containers nobody will use any more, of a build that goes on: each killed and removed at once, announced. */
+    public static RemovalPolicy kill() {
+        return new RemovalPolicy(Force.KILL, true, true, Duration.ZERO, null);
+    }
+
     /** {@code dock:prune}: what is unused removed at once, what is still used left. */
     public static RemovalPolicy prune() {
         return new RemovalPolicy(Force.GENTLE, true, false, Duration.ZERO, null);

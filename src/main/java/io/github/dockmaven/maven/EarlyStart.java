@@ -52,21 +52,27 @@ final class EarlyStart {
     }
 
     /**
-     * Removes what was started, once the start has ended; its lines go to {@code runLog}, whose console also reports
-     * the removal.
+     * Removes what was started, once the start has ended, reported on {@code runLog}; the lines of the start are
+     * dropped ({@code run} starts the containers again and reports that), the containers' output kept in its files.
      */
     void discard(Log runLog) {
-        releaseOutput(runLog);
+        drop();
         removeWhenStarted(new MavenConsole(runLog));
     }
 
     /**
-     * Removes what was started when {@code run} will not take it (the project failed before {@code run}), once the
-     * start has ended; reported at once on Maven's log, with the lines held so far.
+     * Removes what was started when {@code run} will not take it (the project's build ended before {@code run}), once
+     * the start has ended, reported at once on Maven's log; the lines of the start are dropped, the containers' output
+     * kept in its files.
      */
     void abandon() {
-        releaseOutput(log.live());
+        drop();
         removeWhenStarted(new MavenConsole(log.live()));
+    }
+
+    private void drop() {
+        log.drop();
+        outputs.forEach(ContainerOutput::release);
     }
 
     private void releaseOutput(Log target) {

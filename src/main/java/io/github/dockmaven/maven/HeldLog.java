@@ -28,6 +28,7 @@ final class HeldLog implements Log {
     private final List<Entry> held = new ArrayList<>();
     private int leftOut;
     private Log target;
+    private boolean dropped;
 
     /** @param live Maven's log for the mojo: what levels are enabled, and where the shutdown hook reports */
     HeldLog(Log live) {
@@ -52,7 +53,16 @@ final class HeldLog implements Log {
         target = log;
     }
 
+    /** Forgets the held lines, and every later one: the start they tell of was undone. */
+    synchronized void drop() {
+        held.clear();
+        dropped = true;
+    }
+
     private synchronized void add(Level level, CharSequence content, Throwable error) {
+        if (dropped) {
+            return;
+        }
         if (target != null) {
             write(target, new Entry(level, content, error));
         } else if (held.size() < MAX_HELD || level == Level.WARN || level == Level.ERROR) {

@@ -23,7 +23,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -423,12 +422,18 @@ public class RunMojo extends AbstractDockMojo {
         }
     }
 
-    /** Removes an early start's containers that {@code run} did not take, at once, as the shutdown hook would. */
+    /**
+     * Removes an early start's containers that {@code run} did not take, killed at once; what cannot be removed is left
+     * to the shutdown hook, which looks for it when Maven exits.
+     */
     private void removeUntaken(RunRecord record, Console console) {
         BuildSession build = buildSession();
-        TeardownReport report = new Teardown(engine(), console, build.executor())
-                .removeRun(record, RemovalPolicy.killUntilEmpty(Duration.ZERO, ExitGuard.EXIT_LIMIT));
+        TeardownReport report =
+                new Teardown(engine(), console, build.executor()).removeRun(record, RemovalPolicy.kill());
         build.unregister(record, report.isComplete());
+        if (!report.isComplete()) {
+            console.warn(report.failureMessage() + "\nWhat is left is removed when Maven exits.");
+        }
     }
 
     private ContainerOutput output(String alias) {

@@ -72,6 +72,21 @@ class ContainerOutputTest {
     }
 
     @Test
+    void aReleasedLogFileCanBeReadByOthersAsEveryLogFileCan() throws IOException {
+        Path logDir = temp.resolve("target/dock");
+        try (ContainerOutput output = ContainerOutput.held("db", null, console, false, logDir)) {
+            output.accept(line("early"));
+            output.release();
+        }
+        try (ContainerOutput output = new ContainerOutput("web", null, console, false, logDir)) {
+            output.accept(line("late"));
+        }
+
+        assertThat(Files.getPosixFilePermissions(logDir.resolve("db.log")))
+                .isEqualTo(Files.getPosixFilePermissions(logDir.resolve("web.log")));
+    }
+
+    @Test
     void anOutputClosedBeforeItsReleaseStillHasItsLinesInTheLogFileOnceReleased() throws IOException {
         Path logDir = temp.resolve("target/dock");
         ContainerOutput output = ContainerOutput.held("db", null, console, false, logDir);

@@ -111,4 +111,16 @@ class HeldLogTest {
                         "INFO 5 lines of the early start were left out here; each container's output is whole in"
                                 + " its log file");
     }
+
+    @Test
+    void droppedLinesAreNeverWrittenNorAreLaterOnes() {
+        RecordingLog live = new RecordingLog(false);
+        HeldLog held = new HeldLog(live);
+        held.info("Started 'db'");
+
+        held.drop();
+        held.info("[db] still talking");
+
+        assertThat(live.said).isEmpty();
+    }
 }
