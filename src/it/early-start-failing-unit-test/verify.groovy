@@ -11,6 +11,7 @@ try {
     assert failed < warning
     assert removed.find() && warning < removed.start()
     assert removed.start() < log.indexOf('BUILD FAILURE')
+    assert (log =~ /emoved 'web' \(/).count == 1
     assert log.contains('There are test failures')
     assert !log.contains('Using the containers started early')
 
