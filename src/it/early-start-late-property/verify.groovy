@@ -12,6 +12,8 @@ try {
     // the container run handed over is the one started with the value antrun set
     assert new File(basedir, 'target/dock/web.log').text == 'value=set-by-antrun\n'
     def started = (log =~ /\[INFO\] Started 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /).collect { it[1] }
+    // the discarded start's lines are dropped: only the fresh 'web' is reported started
+    assert started.size() == 1
     // each 'web' removed once: the early one when discarded, the fresh one by stop
     def removed = (log =~ /\] (?:Killed and r|R)emoved 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /).collect { it[1] }
     def (removals, removedLast) = [removed.countBy { it }, removed ? removed.last() : null]
