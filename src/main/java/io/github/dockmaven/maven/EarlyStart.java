@@ -6,6 +6,7 @@ import io.github.dockmaven.core.Plan;
 import io.github.dockmaven.core.RunRecord;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -17,6 +18,7 @@ final class EarlyStart {
 
     private final Plan plan;
     private final Future<RunRecord> started;
+    private final AtomicBoolean cancelled;
     private final HeldLog log;
     private final List<ContainerOutput> outputs;
     private final Removal removal;
@@ -26,9 +28,17 @@ final class EarlyStart {
         void remove(RunRecord record, Console console);
     }
 
-    EarlyStart(Plan plan, Future<RunRecord> started, HeldLog log, List<ContainerOutput> outputs, Removal removal) {
+    /** @param cancelled set to make the start give up: what it created so far is then removed by the start itself */
+    EarlyStart(
+            Plan plan,
+            Future<RunRecord> started,
+            AtomicBoolean cancelled,
+            HeldLog log,
+            List<ContainerOutput> outputs,
+            Removal removal) {
         this.plan = plan;
         this.started = started;
+        this.cancelled = cancelled;
         this.log = log;
         this.outputs = outputs;
         this.removal = removal;
@@ -52,8 +62,9 @@ final class EarlyStart {
     }
 
     /**
-     * Removes what was started, once the start has ended, reported on {@code runLog}; the lines of the start are
-     * dropped ({@code run} starts the containers again and reports that), the containers' output kept in its files.
+     * Removes what was started, once the start has ended (a start under way gives up at once), reported on {@code
+     * runLog}; the lines of the start are dropped ({@code run} starts the containers again and reports that), the
+     * containers' output kept in its files.
      */
     void discard(Log runLog) {
         drop();
@@ -62,15 +73,17 @@ final class EarlyStart {
 
     /**
      * Removes what was started when {@code run} will not take it (the project's build ended before {@code run}), once
-     * the start has ended, reported at once on Maven's log; the lines of the start are dropped, the containers' output
-     * kept in its files.
+     * the start has ended (a start under way gives up at once), reported at once on Maven's log; the lines of the
+     * start are dropped, the containers' output kept in its files.
      */
     void abandon() {
         drop();
         removeWhenStarted(new MavenConsole(log.live()));
     }
 
+    /** Stops the start where it is (waits end, nothing more is created) and forgets what it would have said. */
     private void drop() {
+        cancelled.set(true);
         log.drop();
         outputs.forEach(ContainerOutput::release);
     }

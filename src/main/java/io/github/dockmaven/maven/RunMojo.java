@@ -32,6 +32,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -318,7 +320,7 @@ public class RunMojo extends AbstractDockMojo {
             return;
         }
         Engine engine = Joined.outcome(engineLookup, "the engine was looked up");
-        finish(plan, start(plan, engine, this::output), engine);
+        finish(plan, start(plan, engine, this::output, () -> false), engine);
     }
 
     /**
@@ -347,14 +349,15 @@ public class RunMojo extends AbstractDockMojo {
         }
         List<ContainerOutput> outputs = new CopyOnWriteArrayList<>();
         BuildSession build = buildSession();
-        Future<RunRecord> started = build.executor()
-                .submit(() -> start(plan, engine(), alias -> {
-                    ContainerOutput output =
-                            ContainerOutput.held(outputName(alias), module(), console(), showLogs, logDirectory());
-                    outputs.add(output);
-                    return output;
-                }));
-        return new EarlyStart(plan, started, held, outputs, this::removeUntaken);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Function<String, ContainerOutput> heldOutputs = alias -> {
+            ContainerOutput output =
+                    ContainerOutput.held(outputName(alias), module(), console(), showLogs, logDirectory());
+            outputs.add(output);
+            return output;
+        };
+        Future<RunRecord> started = build.executor().submit(() -> start(plan, engine(), heldOutputs, cancelled::get));
+        return new EarlyStart(plan, started, cancelled, held, outputs, this::removeUntaken);
     }
 
     /**
@@ -384,9 +387,11 @@ public class RunMojo extends AbstractDockMojo {
 
     /**
      * Starts the containers of {@code plan}, guarded as the lifecycle's are (shutdown hook, watchdog) from before the
-     * first is created; if anything fails, what was created is removed before the failure is thrown.
+     * first is created; if anything fails, or {@code cancelled} answers true, what was created is removed before the
+     * failure is thrown.
      */
-    private RunRecord start(Plan plan, Engine engine, Function<String, ContainerOutput> outputs) {
+    private RunRecord start(
+            Plan plan, Engine engine, Function<String, ContainerOutput> outputs, BooleanSupplier cancelled) {
         Scope scope = scope(mojoExecution.getExecutionId());
         RunRecord record = new RunRecord(scope);
         BuildSession build = buildSession();
@@ -398,7 +403,7 @@ public class RunMojo extends AbstractDockMojo {
         try {
             // What dead builds left may hold names and ports; it is removed while the images are checked.
             Leftovers leftovers = new Leftovers(engine, console(), build.executor());
-            starter.start(plan, record, () -> leftovers.clean(projectId(), build.id()));
+            starter.start(plan, record, () -> leftovers.clean(projectId(), build.id()), cancelled);
         } catch (RuntimeException e) {
             build.unregister(record, false);
             build.prepareExit(exitConsole(), true);

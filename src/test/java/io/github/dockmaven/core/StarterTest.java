@@ -13,6 +13,7 @@ import io.github.dockmaven.core.Engine.ResourceInfo;
 import io.github.dockmaven.core.InMemoryEngine.ImageState;
 import io.github.dockmaven.core.start.ImageCache;
 import io.github.dockmaven.core.start.Starter;
+import io.github.dockmaven.core.wait.Waiter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,6 +106,26 @@ class StarterTest {
         assertThat(cStarted.seq()).as("c started before a was ready").isLessThan(aReady.seq());
         assertThat(aStarted.seq()).as("a started before c was ready").isLessThan(cReady.seq());
         assertThat(engine.first("createContainer", "b").seq()).isGreaterThan(aReady.seq());
+    }
+
+    @Test
+    void aCancelledStartStopsWaitingRemovesWhatItCreatedAndSaysItWasCancelled() {
+        // 'db' never prints what its wait looks for; the start is cancelled once 'db' was started
+        BooleanSupplier cancelled = () -> engine.calls("startContainer").contains("db");
+
+        assertThatThrownBy(() -> starter(scope, images)
+                        .start(
+                                plan(
+                                        container("db").waitForLog("never printed"),
+                                        container("web").dependsOn("db")),
+                                record,
+                                () -> {},
+                                cancelled))
+                .isInstanceOf(Waiter.Cancelled.class);
+
+        assertThat(engine.calls("createContainer")).containsExactly("db");
+        assertThat(engine.calls("removeContainer")).containsExactly("db");
+        assertThat(record.containers()).isEmpty();
     }
 
     @Test

@@ -9,19 +9,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * One call of {@link Starter#start}: runs its steps on the executor as futures, keeps what they threw, and makes every
- * step not yet begun give up once one failed.
+ * step not yet begun give up once one failed, or once the caller cancelled the start.
  */
 final class StartAttempt {
 
     private final Executor executor;
     private final AtomicBoolean failed = new AtomicBoolean();
     private final List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+    private final BooleanSupplier cancelled;
 
-    StartAttempt(Executor executor) {
+    /** @param cancelled asked by each step: true makes what is still running give up, as after a failure */
+    StartAttempt(Executor executor, BooleanSupplier cancelled) {
         this.executor = executor;
+        this.cancelled = cancelled;
     }
 
     /** Runs {@code step} now, on the executor. */
@@ -35,9 +39,9 @@ final class StartAttempt {
                 .thenComposeAsync(ignored -> run(step), executor);
     }
 
-    /** Whether a step failed: what is still running gives up. */
+    /** Whether a step failed or the start was cancelled: what is still running gives up. */
     boolean failed() {
-        return failed.get();
+        return failed.get() || cancelled.getAsBoolean();
     }
 
     /** Waits for {@code steps}; the first failure is thrown by {@link #throwIfFailed}. */
@@ -49,9 +53,16 @@ final class StartAttempt {
         }
     }
 
-    /** After {@code undo}, throws the first failure, with the others suppressed in it; returns if none failed. */
+    /**
+     * After {@code undo}, throws the first failure, with the others suppressed in it, or {@link Waiter.Cancelled} if the
+     * start was cancelled; returns if none failed.
+     */
     void throwIfFailed(Runnable undo) {
         if (failures.isEmpty()) {
+            if (cancelled.getAsBoolean()) {
+                undo.run();
+                throw new Waiter.Cancelled();
+            }
             return;
         }
         undo.run();
@@ -61,7 +72,7 @@ final class StartAttempt {
     }
 
     private void attempt(Runnable step) {
-        if (failed.get()) {
+        if (failed()) {
             throw new Waiter.Cancelled();
         }
         try {

@@ -14,6 +14,7 @@ import io.github.dockmaven.core.RunRecord;
 import io.github.dockmaven.core.Scope;
 import io.github.dockmaven.core.Teardown;
 import io.github.dockmaven.core.VolumeMount;
+import io.github.dockmaven.core.wait.Waiter;
 import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -128,9 +130,18 @@ public final class Starter {
      * returned: it may free names and host ports the containers need.
      */
     public void start(Plan plan, RunRecord record, Runnable beforeContainers) {
+        start(plan, record, beforeContainers, () -> false);
+    }
+
+    /**
+     * Starts every container of {@code plan} as {@link #start(Plan, RunRecord, Runnable)} does, giving up once {@code
+     * cancelled} answers true: waits end, nothing more is created, what was created is removed, and {@link
+     * Waiter.Cancelled} is thrown. For a start nobody will use any more.
+     */
+    public void start(Plan plan, RunRecord record, Runnable beforeContainers, BooleanSupplier cancelled) {
         long begin = nanoTime.getAsLong();
         checkBindSources(plan);
-        StartAttempt attempt = new StartAttempt(executor);
+        StartAttempt attempt = new StartAttempt(executor, cancelled);
         CompletableFuture<Void> cleared = attempt.run(beforeContainers);
         BuildResources resources = new BuildResources(engine, console, scope, record, plan, needsNetwork(plan));
         Prerequisites shared = prepare(plan, resources, attempt);
