@@ -158,11 +158,6 @@ abstract class AbstractDockMojo extends AbstractMojo {
         if (skip) {
             return "dock.skip is set";
         }
-        for (String property : new String[] {"skipITs", "skipTests", "maven.test.skip"}) {
-            if (BuildFlags.isSet(session, project, property)) {
-                return property + " is set";
-            }
-        }
-        return null;
+        return BuildFlags.testSkipReason(session, project);
     }
 }

@@ -8,6 +8,16 @@ final class BuildFlags {
 
     private BuildFlags() {}
 
+    /** The failsafe flag set for this project ({@code skipITs}, {@code skipTests}, {@code maven.test.skip}), or null. */
+    static String testSkipReason(MavenSession session, MavenProject project) {
+        for (String property : new String[] {"skipITs", "skipTests", "maven.test.skip"}) {
+            if (isSet(session, project, property)) {
+                return property + " is set";
+            }
+        }
+        return null;
+    }
+
     /**
      * Whether the flag is set: the user's value ({@code -D}), else the JVM's, else the project's, present and empty
      * ({@code -DskipITs}) or {@code true}.

@@ -45,6 +45,14 @@ final class EarlyLauncher {
         if (project == null || !declaresRun(project)) {
             return;
         }
+        // what skips every execution costs no plan: a skipped plugin is to cost the build next to nothing
+        String skip = BuildFlags.isSet(session, project, "dock.skip")
+                ? "dock.skip is set"
+                : BuildFlags.testSkipReason(session, project);
+        if (skip != null) {
+            LOG.debug("Not starting the containers of {} early: {}", project.getArtifactId(), skip);
+            return;
+        }
         for (MojoExecution execution : plannedRuns(session, project)) {
             launch(session, execution);
         }
