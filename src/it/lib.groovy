@@ -12,13 +12,29 @@ def ofProject = { String project -> ['--filter', "label=io.github.dockmaven.proj
 // The message Maven printed under BUILD FAILURE for a goal of this plugin: group 1, with Maven's [ERROR] prefixes.
 def failurePattern = /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
 def withoutPrefixes = { String message -> message.replaceAll(/\n\[ERROR\] ?/, '\n') }
+def run = { List<String> cmd ->
+    def p = cmd.execute()
+    def out = new StringBuilder(), err = new StringBuilder()
+    p.consumeProcessOutput(out, err)
+    p.waitFor()
+    out.toString().trim()
+}
 [
-    run: { List<String> cmd ->
-        def p = cmd.execute()
-        def out = new StringBuilder(), err = new StringBuilder()
-        p.consumeProcessOutput(out, err)
-        p.waitFor()
-        out.toString().trim()
+    run: run,
+    // The engine's create events for one project's containers from `since` (epoch seconds, as a setup.groovy wrote
+    // it) until now, oldest first: [nanos: engine time, id: short id, alias: its alias]. Filtered here, not by the
+    // event stream, whose filters Podman joins differently.
+    creates: { String project, String since ->
+        def until = (System.currentTimeMillis().intdiv(1000) + 1).toString()
+        run(['docker', 'events', '--since', since, '--until', until, '--filter', 'type=container',
+                '--format', '{{.Action}} {{index .Actor.Attributes "io.github.dockmaven.project"}} {{.TimeNano}} '
+                + '{{.Actor.ID}} {{index .Actor.Attributes "io.github.dockmaven.alias"}}'])
+                .readLines().collect { it.split(' ') }.findAll { it.size() == 5 && it[0] == 'create' && it[1] == project }
+                .collect { [nanos: it[2] as long, id: it[3].take(12), alias: it[4]] }
+    },
+    // The output of each Maven run of an invoker project with several goals, in their order (build.log holds them all).
+    builds: { String log ->
+        log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1) as List
     },
     // Everything of one project this plugin left: containers, networks, volumes (empty string when none).
     leftovers: { String project ->
