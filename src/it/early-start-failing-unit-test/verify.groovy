@@ -18,11 +18,12 @@ try {
     }
     // 1: 'web' was ready: it is removed, reported once, after the warning
     def (ready, waiting) = builds
-    def removed = ready =~ /\[INFO\] Killed and removed 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /
+    def removed = ready =~ /\[INFO\] Removed 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /
     assert removed.find() && ready.indexOf(warning) < removed.start()
     assert removed.start() < ready.indexOf('BUILD FAILURE')
     assert (ready =~ /emoved 'web' \(/).count == 1
-    // 2: 'web' was still waiting: the build did not wait out its 300 s
+    // 2: 'web' was still waiting: the build did not wait out its 300 s, and says what became of the start
+    assert waiting.indexOf(warning) < waiting.indexOf('[INFO] The early start had not finished; what it had created is removed')
     def total = waiting =~ /Total time: +(?:(\d+):)?(\d+)(?:\.\d+)? (?:s|min)/
     assert total.find()
     assert (total.group(1) ?: '0').toInteger() * 60 + total.group(2).toInteger() < 120

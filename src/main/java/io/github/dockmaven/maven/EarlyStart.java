@@ -97,8 +97,9 @@ final class EarlyStart {
         RunRecord record;
         try {
             record = outcome();
-        } catch (RuntimeException failed) {
-            // a start that failed removed what it had created, and said so
+        } catch (RuntimeException stopped) {
+            // a start that failed or gave up removed what it had created; its own lines were dropped
+            console.info("The early start had not finished; what it had created is removed");
             return;
         }
         removal.remove(record, console);
