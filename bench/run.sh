@@ -6,11 +6,14 @@
 #   dmp       mvn verify -Pdmp: io.fabric8:docker-maven-plugin 0.49.0, startParallel
 #   raw       bench/scenarios/<name>/raw.sh: the same Docker work with the docker CLI, the lower bound
 #   baseline  mvn verify: the same project without any container plugin (the IT is skipped)
-#   skip      mvn verify -Pdock -Ddock.skip: this plugin loaded but skipped, against the baseline
+#   skip      mvn verify -Pdock -Ddock.skip: this plugin loaded (a build extension) but skipped, against the baseline
+#   reuse     mvn verify -Pdock -Ddock.reuse=true -Dbench.reuse=true: this plugin with its containers kept for the next
+#             build (<reuse>); the warm-up creates them, the rounds reuse them (only 'redis' has it)
 #   ref       with --ref: like dock, but the plugin built from another commit (to measure a change before/after)
 #   xml       mvn verify -Pxml: this plugin with the containers of a compose file as <container> elements (only
 #             'compose' has it: its dock variant reads compose.yaml)
-# A Maven variant whose profile a scenario does not define is left out there (d-m-p in 'compose').
+# A Maven variant whose profile a scenario does not define is left out there (d-m-p in 'compose'), and so is 'reuse'
+# where the scenario's containers do not take <reuse>${bench.reuse}</reuse>.
 # A warm-up run of each variant, then rounds of all variants interleaved (dock dmp raw baseline dock ...). Every
 # run is checked: the build must succeed, and no container, network or volume of the benchmark may be left.
 # Prints, per scenario, the median, min and max wall time of each variant, the ratios, the Maven JVM's peak RSS,
@@ -22,7 +25,7 @@
 #   -r, --rounds N         rounds per scenario (default 5)
 #   --twenty-rounds N      rounds for 'twenty' (default 3)
 #   -w, --warmup N         warm-up runs of each variant per scenario (default 1)
-#   --variants LIST        comma list of variants (default dock,dmp,xml,raw,baseline,skip)
+#   --variants LIST        comma list of variants (default dock,dmp,xml,raw,baseline,skip,reuse)
 #   --no-build             use the plugin installed by the last run instead of building this tree
 #   --ref GIT-REF          also build the plugin at GIT-REF (e.g. main) and add the variant 'ref' to the rounds
 #   --profile              run the dock variant once per scenario with the plugin's debug log and print its
@@ -39,7 +42,7 @@ ALL_SCENARIOS=(one five chain stubborn redis pull twenty compose app)
 ROUNDS=5
 TWENTY_ROUNDS=3
 WARMUP=1
-VARIANTS=(dock dmp xml raw baseline skip)
+VARIANTS=(dock dmp xml raw baseline skip reuse)
 BUILD=yes
 PROFILE=""
 REF=""
@@ -74,8 +77,8 @@ while (($# > 0)); do
 done
 ((${#SCENARIOS[@]} > 0)) || SCENARIOS=("${ALL_SCENARIOS[@]}")
 for v in "${VARIANTS[@]}"; do
-  [[ " dock dmp xml raw baseline skip ref " == *" $v "* ]] \
-    || die "unknown variant '$v' (variants: dock dmp xml raw baseline skip ref)"
+  [[ " dock dmp xml raw baseline skip reuse ref " == *" $v "* ]] \
+    || die "unknown variant '$v' (variants: dock dmp xml raw baseline skip reuse ref)"
 done
 if [[ -n "$REF" && " ${VARIANTS[*]} " != *" ref "* ]]; then
   VARIANTS+=(ref)
@@ -104,6 +107,10 @@ CHILD=""
 REGISTRY_PID=""
 REGISTRY_DIR=""
 PULL_IMAGE=""
+# While a scenario runs the variant 'reuse': the one container it keeps between builds (mode=reused), which the
+# check after every run accepts, and which is removed when the scenario ends.
+REUSED_SCENARIO=""
+REUSED_ID=""
 
 log() {
   echo "bench: $*" >&2
@@ -141,10 +148,42 @@ remove_leftovers() {
   done < <(leftovers)
 }
 
-# Fails loudly if a run left anything behind (and removes it, so that nothing stays).
+# The containers the plugin keeps for reuse in a scenario's project (label mode=reused), one ID a line.
+reused_containers() {
+  docker ps -a -q --filter "label=io.github.dockmaven.project=$BENCH_GROUP:$1" \
+    --filter label=io.github.dockmaven.mode=reused
+}
+
+# During the variant 'reuse': the first reuse run must leave exactly one reused container, every later one the same
+# container (a new ID means the plugin replaced it instead of reusing it).
+check_reused() {
+  local what="$1" reused
+  reused="$(reused_containers "$REUSED_SCENARIO")"
+  [[ -n "$reused" && "$reused" != *$'\n'* ]] \
+    || die "$what: expected one container kept for reuse (mode=reused), found: ${reused:-none}"
+  if [[ -z "$REUSED_ID" ]]; then
+    REUSED_ID="$reused"
+  elif [[ "$reused" != "$REUSED_ID" ]]; then
+    die "$what replaced the reused container $REUSED_ID by $reused instead of reusing it"
+  fi
+}
+
+remove_reused() {
+  local id
+  for id in $(reused_containers "$REUSED_SCENARIO"); do
+    docker rm -f "$id" >/dev/null 2>&1 || true
+  done
+  REUSED_SCENARIO=""
+  REUSED_ID=""
+}
+
+# Fails loudly if a run left anything behind (and removes it, so that nothing stays). Arguments: what ran, and its
+# variant. Accepted: the container kept by the variant 'reuse' of the scenario in progress, and nothing else.
 check_no_leftovers() {
-  local what="$1" found
+  local what="$1" variant="${2:-}" found
+  [[ "$variant" != reuse ]] || check_reused "$what"
   found="$(leftovers)"
+  [[ -z "$REUSED_ID" ]] || found="$(grep -v "^container $REUSED_ID " <<<"$found" || true)"
   if [[ -n "$found" ]]; then
     echo "bench: LEFTOVERS after $what:" >&2
     sed 's/^/  /' <<<"$found" >&2
@@ -296,7 +335,27 @@ variant_args() {
     ref) VARIANT_ARGS=(-Pdock "-Ddock.version=$REF_VERSION") ;;
     # A skipped plugin exports no endpoints: an empty list makes the IT skip itself, as in the baseline.
     skip) VARIANT_ARGS=(-Pdock -Ddock.skip -Dendpoints=) ;;
+    # Reuse needs both opt-ins: the machine's (dock.reuse) and the POM's (<reuse>, from bench.reuse).
+    reuse) VARIANT_ARGS=(-Pdock -Ddock.reuse=true -Dbench.reuse=true) ;;
     *) VARIANT_ARGS=("-P$1") ;;
+  esac
+}
+
+# The value of the label dock-bench on a variant's containers: the dock profile's for every variant of this plugin.
+bench_label() {
+  case "$1" in
+    ref | reuse | skip) echo dock ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# Whether a scenario has what a variant needs: its profile (dmp, xml), its containers' <reuse> property (reuse).
+defines_variant() {
+  local pom="$BENCH/scenarios/$1/pom.xml"
+  case "$2" in
+    dmp | xml) grep -q "<id>$2</id>" "$pom" ;;
+    reuse) grep -q '<reuse>${bench.reuse}</reuse>' "$pom" ;;
+    *) true ;;
   esac
 }
 
@@ -307,9 +366,7 @@ run_one() {
   local name="$scenario-$variant-$round"
   local run_log="$OUT/logs/$name.log" rss_file="$OUT/logs/$name.rss"
   local start end rc=0 extra=()
-  if [[ " dmp xml " == *" $variant "* ]] && ! grep -q "<id>$variant</id>" "$dir/pom.xml"; then
-    return 0
-  fi
+  defines_variant "$scenario" "$variant" || return 0
   if [[ "$scenario" == pull ]]; then
     docker rmi -f "$PULL_IMAGE" >/dev/null 2>&1 || true
     extra=("-Dpull.image=$PULL_IMAGE")
@@ -336,14 +393,14 @@ run_one() {
   fi
   if ((rc != 0)); then
     tail -40 "$run_log" >&2
-    check_no_leftovers "$name (which failed)" || true
+    check_no_leftovers "$name (which failed)" "$variant" || true
     die "$name failed with exit code $rc (log: $run_log)"
   fi
-  check_no_leftovers "$name"
+  check_no_leftovers "$name" "$variant"
   if ((round > 0)); then
     # When the containers of this run were created and destroyed, from the engine's own clock.
     docker events --since "$((start / 1000000000)).$(printf '%09d' $((start % 1000000000)))" \
-      --until "$(date +%s.%N)" --filter type=container --filter "label=dock-bench=${variant/ref/dock}" \
+      --until "$(date +%s.%N)" --filter type=container --filter "label=dock-bench=$(bench_label "$variant")" \
       --format '{{.TimeNano}} {{.Action}}' >"$OUT/logs/$name.events" 2>/dev/null || true
     local rss user sys
     read -r rss user sys < <(tail -1 "$rss_file")
@@ -358,6 +415,9 @@ run_scenario() {
   local scenario="$1" rounds="$ROUNDS" round variant i
   [[ "$scenario" != twenty ]] || rounds="$TWENTY_ROUNDS"
   [[ "$scenario" != pull ]] || start_registry
+  if [[ " ${VARIANTS[*]} " == *" reuse "* ]] && defines_variant "$scenario" reuse; then
+    REUSED_SCENARIO="$scenario"
+  fi
   log "$scenario: $WARMUP warm-up run(s) and $rounds round(s) of ${VARIANTS[*]}"
   for ((i = 0; i < WARMUP; i++)); do
     for variant in "${VARIANTS[@]}"; do
@@ -370,6 +430,7 @@ run_scenario() {
     done
   done
   [[ "$scenario" != pull ]] || stop_registry
+  [[ -z "$REUSED_SCENARIO" ]] || remove_reused
 }
 
 # The dock variant with the plugin's debug log, as a timeline: where its fixed cost goes.
