@@ -64,6 +64,7 @@ public final class InMemoryEngine implements Engine {
         private final List<Gate> stopGates = new ArrayList<>();
         private String createFailure;
         private String startFailure;
+        private Error startError;
         private String removeFailure;
         private final Map<String, ExecAnswer> execAnswers = new HashMap<>();
         private final Map<String, String> files = new HashMap<>();
@@ -119,6 +120,12 @@ public final class InMemoryEngine implements Engine {
         /** {@code startContainer} fails with a {@link EngineException.Conflict} of this message. */
         public Script failsOnStart(String message) {
             startFailure = message;
+            return this;
+        }
+
+        /** {@code startContainer} throws {@code error}, as a class missing from the plugin's jar would. */
+        public Script throwsOnStart(Error error) {
+            startError = error;
             return this;
         }
 
@@ -622,6 +629,9 @@ public final class InMemoryEngine implements Engine {
             }
             if (box.script.startFailure != null) {
                 throw new EngineException.Conflict(box.script.startFailure, null);
+            }
+            if (box.script.startError != null) {
+                throw box.script.startError;
             }
             if (!box.create.networks().getOrDefault("bridge", List.of()).isEmpty()) {
                 throw new EngineException(

@@ -235,6 +235,17 @@ class StarterTest {
         assertThat(engine.networks()).isEmpty();
     }
 
+    @Test
+    void anErrorInAStepFailsTheStartWithThatErrorAndRemovesWhatWasCreated() {
+        NoClassDefFoundError missing = new NoClassDefFoundError("com/example/Missing");
+        engine.script("app").throwsOnStart(missing);
+
+        assertThatThrownBy(() -> start(plan(container("db"), container("app")))).isSameAs(missing);
+
+        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.networks()).isEmpty();
+    }
+
     /** Returns once the engine did what {@code done} looks for; fails the test if it does not within 5s. */
     private static void awaitEngine(BooleanSupplier done) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

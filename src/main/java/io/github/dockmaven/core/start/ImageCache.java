@@ -48,7 +48,8 @@ public final class ImageCache {
                 pull.run();
                 present.add(image);
                 mine.complete(null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Completed either way: the threads waiting for this pull would otherwise wait forever.
                 mine.completeExceptionally(e);
                 throw e;
             }

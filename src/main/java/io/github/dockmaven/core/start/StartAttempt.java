@@ -19,7 +19,7 @@ final class StartAttempt {
 
     private final Executor executor;
     private final AtomicBoolean failed = new AtomicBoolean();
-    private final List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     private final BooleanSupplier cancelled;
 
     /** @param cancelled asked by each step: true makes what is still running give up, as after a failure */
@@ -54,7 +54,7 @@ final class StartAttempt {
     }
 
     /**
-     * After {@code undo}, throws the first failure, with the others suppressed in it, or {@link Waiter.Cancelled} if the
+     * After {@code undo}, throws the first failure (an Error as it is), with the others suppressed in it, or {@link Waiter.Cancelled} if the
      * start was cancelled; returns if none failed.
      */
     void throwIfFailed(Runnable undo) {
@@ -66,9 +66,12 @@ final class StartAttempt {
             return;
         }
         undo.run();
-        RuntimeException first = failures.get(0);
+        Throwable first = failures.get(0);
         failures.stream().skip(1).forEach(first::addSuppressed);
-        throw first;
+        if (first instanceof Error error) {
+            throw error;
+        }
+        throw (RuntimeException) first;
     }
 
     private void attempt(Runnable step) {
@@ -79,7 +82,9 @@ final class StartAttempt {
             step.run();
         } catch (Waiter.Cancelled cancelled) {
             throw cancelled;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a class missing from the plugin's jar, say): a failure nobody kept would let the start
+            // return as if it had succeeded, with containers missing.
             failed.set(true);
             failures.add(e);
             throw e;
