@@ -212,6 +212,8 @@ final class EngineClients implements Closeable {
         }
         if (endpoint.tlsCertDir() != null) {
             http.sslConfig(new LocalDirectorySSLConfig(endpoint.tlsCertDir().toString()));
+        } else if (LocalSocketTls.isLocalSocket(endpoint.host())) {
+            http.sslConfig(LocalSocketTls.NONE);
         }
         return http.build();
     }
