@@ -36,30 +36,15 @@ class WhenABuildDiesIT {
         String project = GROUP + artifactId;
         try (MavenBuild build = MavenBuild.start(MavenBuild.copy("dying-build", artifactId), "verify")) {
             build.awaitMarker("it-started", TO_START);
-            assertThat(ofProject(project))
-                    .as("what the build runs while its tests run")
-                    .hasSize(4)
-                    .anyMatch(r -> r.matches("container .*-db-\\w+ running"))
-                    .anyMatch(r -> r.matches("container .*-app-\\w+ running"))
-                    .anyMatch(r -> r.startsWith("network "))
-                    .anyMatch(r -> r.startsWith("volume "));
+            DyingBuildChecks.bothContainersRun(project, "while its tests run");
             ProcessHandle watchdog = build.watchdog().orElseThrow(() -> new AssertionError("no watchdog runs"));
 
             build.signal(signal);
             build.awaitExit(Duration.ofSeconds(30));
 
-            // the shutdown hook ran before the JVM exited: nothing to wait for
-            assertThat(ofProject(project)).as("left after Maven exited").isEmpty();
             // Maven itself does not stop on a signal: the build goes on while the hook works, and its dock:stop may
             // remove part of it first; both take "already gone" as done
-            String log = build.log();
-            assertThat(log)
-                    .contains("[WARNING] Maven is exiting before dock:stop ran: killing and removing the 2 containers"
-                            + " this build started, with its network and volumes");
-            assertThat(watchdog.onExit().get(10, TimeUnit.SECONDS).isAlive())
-                    .as("the watchdog outlived Maven")
-                    .isFalse();
-            assertThat(log).doesNotContain("[dock watchdog]");
+            DyingBuildChecks.removedByTheShutdownHook(build, project, watchdog);
         } finally {
             DockerCli.removeAll(project);
         }
@@ -94,20 +79,13 @@ class WhenABuildDiesIT {
         String project = GROUP + "dying-build-sigkill";
         try (MavenBuild build = MavenBuild.start(MavenBuild.copy("dying-build", "dying-build-sigkill"), "verify")) {
             build.awaitMarker("it-started", TO_START);
-            assertThat(ofProject(project)).hasSize(4);
+            DyingBuildChecks.bothContainersRun(project, "while its tests run");
             ProcessHandle watchdog = build.watchdog().orElseThrow(() -> new AssertionError("no watchdog runs"));
 
             build.signal("KILL");
             build.awaitExit(Duration.ofSeconds(10));
 
-            Duration gone = awaitNone(Duration.ofSeconds(15), "io.github.dockmaven.project=" + project);
-            assertThat(watchdog.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
-            assertThat(build.log())
-                    .containsPattern(
-                            "\\[dock watchdog\\] Maven ended without dock:stop; removed what build \\w+ \\(Maven"
-                                    + " process " + build.pid()
-                                    + "\\) had started: 2 containers \\(.*\\), 1 network and 1"
-                                    + " volume in ");
+            Duration gone = DyingBuildChecks.removedByTheWatchdog(build, project, watchdog);
             System.out.println("SIGKILL: everything removed " + gone.toMillis() + " ms after Maven died");
         } finally {
             DockerCli.removeAll(project);
