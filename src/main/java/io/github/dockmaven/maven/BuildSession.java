@@ -81,6 +81,14 @@ final class BuildSession {
         exit.install(console, classpath);
     }
 
+    /**
+     * Keeps {@code record} among the session's lifecycle runs without guarding it: for a run whose every resource
+     * outlives the build (reused containers), which neither the shutdown hook nor the watchdog would touch.
+     */
+    void track(RunRecord record) {
+        runs.add(record);
+    }
+
     /** See {@link ExitGuard#prepare}. */
     void prepareExit(Console console, boolean now) {
         exit.prepare(console, now);

@@ -27,6 +27,33 @@ class PlanTest {
     }
 
     @Test
+    void aBuildNetworkIsForTwoOrMoreContainersThatCanFindEachOther() {
+        assertThat(plan(container("db")).needsBuildNetwork()).isFalse();
+        assertThat(plan(container("db"), container("app")).needsBuildNetwork()).isTrue();
+        assertThat(plan(container("db").networks("bridge"), container("app")).needsBuildNetwork())
+                .isFalse();
+    }
+
+    @Test
+    void onlyReusedContainersAloneWithoutVolumesOfTheirOwnCreateNothingForTheHookOrTheWatchdog() {
+        assertThat(plan(container("db").reused()).createsOnlyWhatOutlivesTheBuild())
+                .isTrue();
+        assertThat(plan(container("db").reused().bind("/srv/data", "/data")).createsOnlyWhatOutlivesTheBuild())
+                .as("a bind mount creates nothing")
+                .isTrue();
+
+        assertThat(plan(container("db")).createsOnlyWhatOutlivesTheBuild()).isFalse();
+        assertThat(plan(container("db").reused(), container("app")).createsOnlyWhatOutlivesTheBuild())
+                .isFalse();
+        assertThat(plan(container("db").reused(), container("cache").reused()).createsOnlyWhatOutlivesTheBuild())
+                .as("their build network is the build's")
+                .isFalse();
+        assertThat(plan(container("db").reused().volume("data", "/data")).createsOnlyWhatOutlivesTheBuild())
+                .as("a volume of its own is the build's")
+                .isFalse();
+    }
+
+    @Test
     void containersKeepTheConfigurationOrder() {
         Plan plan = plan(container("b").dependsOn("a"), container("a"));
 

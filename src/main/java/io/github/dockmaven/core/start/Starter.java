@@ -143,7 +143,7 @@ public final class Starter {
         checkBindSources(plan);
         StartAttempt attempt = new StartAttempt(executor, cancelled);
         CompletableFuture<Void> cleared = attempt.run(beforeContainers);
-        BuildResources resources = new BuildResources(engine, console, scope, record, plan, needsNetwork(plan));
+        BuildResources resources = new BuildResources(engine, console, scope, record, plan, plan.needsBuildNetwork());
         Prerequisites shared = prepare(plan, resources, attempt);
 
         ContainerRequest requests = new ContainerRequest(resources);
@@ -171,18 +171,6 @@ public final class Starter {
             console.info("Started " + count + " containers in "
                     + Durations.format(Duration.ofNanos(nanoTime.getAsLong() - begin)));
         }
-    }
-
-    /**
-     * Whether the build gets a network of its own. It is for containers that find each other by alias: a container
-     * alone on it would have nobody to be found by, and a network costs the engine ~0.4s per build (created, joined,
-     * removed), so a lone container runs on the engine's default network instead, as a plain `docker run` would.
-     */
-    private static boolean needsNetwork(Plan plan) {
-        return plan.containers().stream()
-                        .filter(ContainerSpec::usesBuildNetwork)
-                        .count()
-                >= 2;
     }
 
     /** Starts making the images, the network and the named volumes of {@code plan}, each at once and each once. */
