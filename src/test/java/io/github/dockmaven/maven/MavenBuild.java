@@ -129,11 +129,35 @@ final class MavenBuild implements AutoCloseable {
 
     /** Sends a signal ({@code INT}, {@code TERM}, {@code KILL}) to the Maven JVM. */
     void signal(String signal) throws IOException, InterruptedException {
+        if (signal.equals("INT")) {
+            assertThat(ignoresSigint(pid()))
+                    .as("SIGINT is ignored by the Maven under test, as by this JVM, which inherited that from a shell"
+                            + " that started it as a background job (a non-interactive `cmd &`): run the tests in"
+                            + " the foreground, or from a shell with job control (set -m)")
+                    .isFalse();
+        }
         Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(pid()))
                 .redirectErrorStream(true)
                 .start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).as("kill -s %s %d", signal, pid()).isZero();
+    }
+
+    /** Whether process {@code pid} ignores SIGINT (its SigIgn mask in /proc, bit 1), which no signal can change. */
+    private static boolean ignoresSigint(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return false; // no /proc (not Linux): the signal will tell
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(
+                                        line.substring("SigIgn:".length()).trim(), 16)
+                                & 0b10)
+                        != 0;
+            }
+        }
+        return false;
     }
 
     /** Waits for Maven to end and returns its exit code; fails with the build log if it does not end in time. */
