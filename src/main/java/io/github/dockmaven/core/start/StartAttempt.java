@@ -54,8 +54,8 @@ final class StartAttempt {
     }
 
     /**
-     * After {@code undo}, throws the first failure (an Error as it is), with the others suppressed in it, or {@link Waiter.Cancelled} if the
-     * start was cancelled; returns if none failed.
+     * After {@code undo}, throws the first failure (an Error as it is), with the others suppressed in it, or {@link
+     * Waiter.Cancelled} if the start was cancelled; returns if none failed.
      */
     void throwIfFailed(Runnable undo) {
         if (failures.isEmpty()) {
