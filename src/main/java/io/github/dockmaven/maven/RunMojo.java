@@ -397,11 +397,13 @@ public class RunMojo extends AbstractDockMojo {
         Scope scope = scope(mojoExecution.getExecutionId());
         RunRecord record = new RunRecord(scope);
         BuildSession build = buildSession();
-        if (Labels.MODE_LIFECYCLE.equals(scope.mode()) && plan.createsOnlyWhatOutlivesTheBuild()) {
-            // No watchdog JVM to start and no shutdown-hook classes to load: the edit-test loop of reuse pays neither.
-            build.track(record);
-        } else if (Labels.MODE_LIFECYCLE.equals(scope.mode())) {
-            build.guard(record, exitConsole(), this::pluginClasspath);
+        if (Labels.MODE_LIFECYCLE.equals(scope.mode())) {
+            if (plan.createsOnlyWhatOutlivesTheBuild()) {
+                // No watchdog JVM to start, no shutdown-hook classes to load: the edit-test loop of reuse pays neither.
+                build.track(record);
+            } else {
+                build.guard(record, exitConsole(), this::pluginClasspath);
+            }
         }
         Starter starter =
                 new Starter(engine, console(), scope, outputs::apply, build.executor(), build.images(), pullDisplay());
