@@ -16,6 +16,9 @@ try {
     assert log.contains(removed)
     assert log.indexOf(warning) < log.indexOf(error)
     assert log.indexOf(removed) < log.indexOf(error)
+    // guarded as any lifecycle run, but the session's end cleans up while the class realm is open: nothing loaded ahead
+    assert log.contains('Started the watchdog (pid')
+    assert !log.contains('Loading what the shutdown hook may need')
     assert dock.leftovers(project) == ''
 } finally {
     dock.cleanup(project)

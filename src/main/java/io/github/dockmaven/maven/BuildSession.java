@@ -29,14 +29,18 @@ final class BuildSession {
     private final ExecutorService executor;
     private final ExitGuard exit;
 
-    BuildSession() {
+    /**
+     * @param endHeard whether Maven calls {@link #end()} when the session ends (the plugin is a build extension), before
+     *     it closes the plugin's class realm
+     */
+    BuildSession(boolean endHeard) {
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "dock-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        exit = new ExitGuard(id, engines, runs, executor);
+        exit = new ExitGuard(id, engines, runs, executor, endHeard);
     }
 
     String id() {

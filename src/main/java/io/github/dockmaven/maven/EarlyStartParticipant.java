@@ -22,6 +22,7 @@ public class EarlyStartParticipant extends AbstractMavenLifecycleParticipant {
 
     @Override
     public void afterProjectsRead(MavenSession session) {
+        SessionRegistry.endWillBeHeard(session);
         MavenExecutionRequest request = session.getRequest();
         ExecutionListener current = request.getExecutionListener();
         if (!(current instanceof EarlyStartListener)) {

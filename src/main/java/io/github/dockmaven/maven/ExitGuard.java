@@ -39,6 +39,7 @@ final class ExitGuard {
     private final EngineCache engines;
     private final LiveRuns runs;
     private final ExecutorService executor;
+    private final boolean endHeard;
     private Thread shutdownHook;
     private Console console;
     private boolean ended;
@@ -46,11 +47,17 @@ final class ExitGuard {
     private ExitClassPreload preload;
     private boolean preloaded;
 
-    ExitGuard(String session, EngineCache engines, LiveRuns runs, ExecutorService executor) {
+    /**
+     * @param endHeard whether Maven calls {@link #end()} when the session ends (the plugin is a build extension): then a
+     *     build that ends, failed or not, is cleaned up there, before Maven closes the plugin's class realm, and the hook
+     *     runs only when a signal stops the JVM in the middle of the build, with the realm still open
+     */
+    ExitGuard(String session, EngineCache engines, LiveRuns runs, ExecutorService executor, boolean endHeard) {
         this.session = session;
         this.engines = engines;
         this.runs = runs;
         this.executor = executor;
+        this.endHeard = endHeard;
     }
 
     /**
@@ -74,18 +81,21 @@ final class ExitGuard {
      * Prepares the shutdown hook once a run has started its containers (or failed to), off the way to them: loads
      * what the hook needs while the plugin's class realm is open (once per session), and lists what the session
      * created, as the hook will: the engine client then has loaded what it needs to read networks and volumes that
-     * exist.
+     * exist. Not where the session's end is heard: the hook then never runs with the realm closed, and loading a
+     * thousand classes ahead would only take the cores from Maven's own work.
      *
      * @param now whether to load on this thread before returning: a run that failed ends the build at once, and Maven
      *     closes the class realm before the hook runs
      */
     synchronized void prepare(Console console, boolean now) {
         GuardedEngine engine = engines.found();
-        if (engine == null || shutdownHook == null) {
+        if (engine == null || shutdownHook == null || endHeard) {
             return;
         }
         if (!preloaded) {
             preloaded = true;
+            console.debug("Loading what the shutdown hook may need while the plugin's class realm is open: without"
+                    + " <extensions>true</extensions>, Maven closes it before the hook runs");
             if (now) {
                 preload.load(engine, executor, console);
             } else {

@@ -1,6 +1,8 @@
 package io.github.dockmaven.maven;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -13,12 +15,24 @@ import org.apache.maven.execution.MavenSession;
 final class SessionRegistry {
 
     private static final Map<MavenExecutionRequest, BuildSession> SESSIONS = new WeakHashMap<>();
+    /** The sessions whose end the build extension hears ({@link EarlyStartParticipant#afterSessionEnd}). */
+    private static final Set<MavenExecutionRequest> END_HEARD = Collections.newSetFromMap(new WeakHashMap<>());
 
     private SessionRegistry() {}
 
     static BuildSession of(MavenSession session) {
         synchronized (SESSIONS) {
-            return SESSIONS.computeIfAbsent(session.getRequest(), r -> new BuildSession());
+            return SESSIONS.computeIfAbsent(session.getRequest(), r -> new BuildSession(END_HEARD.contains(r)));
+        }
+    }
+
+    /**
+     * The plugin is a build extension in this session: Maven will call {@link BuildSession#end()} when the session
+     * ends, while the plugin's class realm is still open. Nothing is created here: a skipped build pays for nothing.
+     */
+    static void endWillBeHeard(MavenSession session) {
+        synchronized (SESSIONS) {
+            END_HEARD.add(session.getRequest());
         }
     }
 
