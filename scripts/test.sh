@@ -44,7 +44,7 @@ fi
 
 # The plugin must also work on older and newer Maven: rerun the core lifecycle cases with each.
 MAVEN4_VERSION=4.0.0-rc-5
-compat_cases=happy-path-properties,teardown-after-failing-it,stop-from-separate-invocation,early-start-session-end
+compat_cases=happy-path-properties,teardown-after-failing-it,stop-from-separate-invocation,early-start-session-end,session-end-without-extension
 compat() {
   local home="$1"
   log "compatibility: $("$home/bin/mvn" -v 2>/dev/null | head -1)"

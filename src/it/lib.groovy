@@ -57,6 +57,24 @@ def run = { List<String> cmd ->
     podman: { ->
         ['docker', 'version', '--format', '{{range .Server.Components}}{{.Name}} {{end}}'].execute().text.contains('Podman')
     },
+    // Checks a build that failed in integration-test, with 'svc' started and dock:stop never run: 'svc' was removed
+    // when Maven's session ended, before Maven reported the error.
+    removedWhenTheSessionEnded: { String log ->
+        def started = (log =~ /Started 'svc' \(dock-it\/busybox:1, ([0-9a-f]{12})\)/)
+        assert started.find() : 'svc was not started'
+        assert log.contains('No tests matching pattern "NoSuchIT" were executed')
+        assert !log.contains("Stopped and removed 'svc'")
+        def warning = '[WARNING] Maven is exiting before dock:stop ran: killing and removing the 1 container this' +
+                ' build started, with its network and volumes'
+        def removed = "[WARNING] Removed 1 container ('svc' (dock-it/busybox:1, ${started.group(1)}))"
+        // the JVM's shutdown hook would run after all of Maven's output, with the plugin's class realm closed
+        def result = log.indexOf('[ERROR] Failed to execute goal org.apache.maven.plugins:maven-failsafe-plugin')
+        assert result >= 0
+        assert log.contains(warning)
+        assert log.contains(removed)
+        assert log.indexOf(warning) < result
+        assert log.indexOf(removed) < result
+    },
     // Removes everything of one project, whatever its state.
     cleanup: { String project ->
         kinds.each { kind ->

@@ -29,18 +29,14 @@ final class BuildSession {
     private final ExecutorService executor;
     private final ExitGuard exit;
 
-    /**
-     * @param endHeard whether Maven calls {@link #end()} when the session ends (the plugin is a build extension), before
-     *     it closes the plugin's class realm
-     */
-    BuildSession(boolean endHeard) {
+    BuildSession() {
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "dock-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        exit = new ExitGuard(id, engines, runs, executor, endHeard);
+        exit = new ExitGuard(id, engines, runs, executor);
     }
 
     String id() {
@@ -91,11 +87,6 @@ final class BuildSession {
      */
     void track(RunRecord record) {
         runs.add(record);
-    }
-
-    /** See {@link ExitGuard#prepare}. */
-    void prepareExit(Console console, boolean now) {
-        exit.prepare(console, now);
     }
 
     /** Forgets a run whose resources were removed. */

@@ -23,10 +23,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The two guards that remove a session's resources however the build ends. A JVM shutdown hook (Ctrl-C, SIGTERM, or a
- * build that fails between {@code run} and {@code stop}) stops new creations, then kills and removes everything
- * labelled with the session, within {@link #EXIT_LIMIT}. A {@link io.github.dockmaven.watchdog.Watchdog} process does
- * the same when this JVM dies without running its hooks (SIGKILL, the OOM killer), or when the hook could not finish.
+ * What removes a session's resources however the build ends. When the session ends ({@link #end()}: a build that
+ * failed between {@code run} and {@code stop}), what is left is removed at once, while the plugin's class realm is
+ * open. A JVM shutdown hook (Ctrl-C, SIGTERM) stops new creations, then kills and removes everything labelled with the
+ * session, within {@link #EXIT_LIMIT}. A {@link io.github.dockmaven.watchdog.Watchdog} process does the same when this
+ * JVM dies without running its hooks (SIGKILL, the OOM killer), or when the hook could not finish.
  */
 final class ExitGuard {
 
@@ -39,25 +40,16 @@ final class ExitGuard {
     private final EngineCache engines;
     private final LiveRuns runs;
     private final ExecutorService executor;
-    private final boolean endHeard;
     private Thread shutdownHook;
     private Console console;
     private boolean ended;
     private volatile WatchdogProcess watchdog;
-    private ExitClassPreload preload;
-    private boolean preloaded;
 
-    /**
-     * @param endHeard whether Maven calls {@link #end()} when the session ends (the plugin is a build extension): then a
-     *     build that ends, failed or not, is cleaned up there, before Maven closes the plugin's class realm, and the hook
-     *     runs only when a signal stops the JVM in the middle of the build, with the realm still open
-     */
-    ExitGuard(String session, EngineCache engines, LiveRuns runs, ExecutorService executor, boolean endHeard) {
+    ExitGuard(String session, EngineCache engines, LiveRuns runs, ExecutorService executor) {
         this.session = session;
         this.engines = engines;
         this.runs = runs;
         this.executor = executor;
-        this.endHeard = endHeard;
     }
 
     /**
@@ -72,52 +64,13 @@ final class ExitGuard {
         this.console = console;
         shutdownHook = new Thread(() -> onExit(console), "dock-exit");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        List<Path> jars = classpath.get();
-        preload = new ExitClassPreload(jars, session);
-        startWatchdog(console, jars);
-    }
-
-    /**
-     * Prepares the shutdown hook once a run has started its containers (or failed to), off the way to them: loads
-     * what the hook needs while the plugin's class realm is open (once per session), and lists what the session
-     * created, as the hook will: the engine client then has loaded what it needs to read networks and volumes that
-     * exist. Not where the session's end is heard: the hook then never runs with the realm closed, and loading a
-     * thousand classes ahead would only take the cores from Maven's own work.
-     *
-     * @param now whether to load on this thread before returning: a run that failed ends the build at once, and Maven
-     *     closes the class realm before the hook runs
-     */
-    synchronized void prepare(Console console, boolean now) {
-        GuardedEngine engine = engines.found();
-        if (engine == null || shutdownHook == null || endHeard) {
-            return;
-        }
-        if (!preloaded) {
-            preloaded = true;
-            console.debug("Loading what the shutdown hook may need while the plugin's class realm is open: without"
-                    + " <extensions>true</extensions>, Maven closes it before the hook runs");
-            if (now) {
-                preload.load(engine, executor, console);
-            } else {
-                executor.execute(() -> preload.load(engine, executor, console));
-            }
-        }
-        executor.execute(() -> {
-            try {
-                Map<String, String> filter = Labels.ofLifecycleSession(session);
-                engine.listContainers(filter);
-                engine.listNetworks(filter);
-                engine.listVolumes(filter);
-            } catch (RuntimeException ignored) {
-                // the hook reports what fails when it matters
-            }
-        });
+        startWatchdog(console, classpath.get());
     }
 
     /**
      * The session ended: removes what is left of it now, as the shutdown hook would when Maven exits, and retires the
-     * hook and the watchdog. For the Maven daemon, whose JVM goes on to the next build; a plain {@code mvn} exits next
-     * and would have run the hook anyway.
+     * hook and the watchdog. Maven closes the plugin's class realm next, before the JVM runs its hooks, and the Maven
+     * daemon's JVM does not exit at all; the hook is left for a signal, which stops the JVM with the realm still open.
      */
     synchronized void end() {
         ended = true;

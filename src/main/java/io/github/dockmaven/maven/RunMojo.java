@@ -399,9 +399,10 @@ public class RunMojo extends AbstractDockMojo {
         BuildSession build = buildSession();
         if (Labels.MODE_LIFECYCLE.equals(scope.mode())) {
             if (plan.createsOnlyWhatOutlivesTheBuild()) {
-                // No watchdog JVM to start, no shutdown-hook classes to load: the edit-test loop of reuse pays neither.
+                // No watchdog JVM to start, no shutdown hook: the edit-test loop of reuse pays for neither.
                 build.track(record);
             } else {
+                SessionRegistry.hearEnd(session);
                 build.guard(record, exitConsole(), this::pluginClasspath);
             }
         }
@@ -413,7 +414,6 @@ public class RunMojo extends AbstractDockMojo {
             starter.start(plan, record, () -> leftovers.clean(projectId(), build.id()), cancelled);
         } catch (RuntimeException e) {
             build.unregister(record, false);
-            build.prepareExit(exitConsole(), true);
             throw e;
         }
         return record;
@@ -422,7 +422,6 @@ public class RunMojo extends AbstractDockMojo {
     /** Hands the started containers to the tests: kept for {@code stop}, their properties exported. */
     private void finish(Plan plan, RunRecord record, Engine engine) {
         runs().add(record);
-        buildSession().prepareExit(exitConsole(), false);
         exportProperties(plan, record, engine.info().portHost());
         Scope scope = record.scope();
         if (scope.isCli()) {

@@ -15,24 +15,37 @@ import org.apache.maven.execution.MavenSession;
 final class SessionRegistry {
 
     private static final Map<MavenExecutionRequest, BuildSession> SESSIONS = new WeakHashMap<>();
-    /** The sessions whose end the build extension hears ({@link EarlyStartParticipant#afterSessionEnd}). */
+    /** The sessions whose end the plugin hears: as a build extension, or through a {@link SessionEndListener}. */
     private static final Set<MavenExecutionRequest> END_HEARD = Collections.newSetFromMap(new WeakHashMap<>());
 
     private SessionRegistry() {}
 
     static BuildSession of(MavenSession session) {
         synchronized (SESSIONS) {
-            return SESSIONS.computeIfAbsent(session.getRequest(), r -> new BuildSession(END_HEARD.contains(r)));
+            return SESSIONS.computeIfAbsent(session.getRequest(), r -> new BuildSession());
         }
     }
 
     /**
-     * The plugin is a build extension in this session: Maven will call {@link BuildSession#end()} when the session
-     * ends, while the plugin's class realm is still open. Nothing is created here: a skipped build pays for nothing.
+     * The plugin is a build extension in this session: it hears the session's end itself ({@link
+     * EarlyStartParticipant#afterSessionEnd}). Nothing is created here: a skipped build pays for nothing.
      */
     static void endWillBeHeard(MavenSession session) {
         synchronized (SESSIONS) {
             END_HEARD.add(session.getRequest());
+        }
+    }
+
+    /**
+     * Makes sure {@link BuildSession#end()} runs when the session ends, before Maven closes the plugin's class realm:
+     * where the plugin is not a build extension, by taking the place of Maven's execution listener, once per session.
+     */
+    static void hearEnd(MavenSession session) {
+        MavenExecutionRequest request = session.getRequest();
+        synchronized (SESSIONS) {
+            if (END_HEARD.add(request)) {
+                request.setExecutionListener(new SessionEndListener(request.getExecutionListener()));
+            }
         }
     }
 
