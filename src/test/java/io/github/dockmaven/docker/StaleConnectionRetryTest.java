@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,7 @@ class StaleConnectionRetryTest {
         try (DockerHttpClient client = plain()) {
             client.execute(start("a")).close();
 
-            assertThatThrownBy(() -> client.execute(start("b")).close())
-                    .satisfies(failure -> assertThat(StaleConnectionRetry.isDeadConnection(failure))
-                            .as("%s", failure)
-                            .isTrue());
+            assertFailsOnADeadConnection(() -> client.execute(start("b")).close());
         }
         assertThat(fake.requests()).containsExactly("POST /containers/a/start HTTP/1.1");
     }
@@ -81,7 +79,7 @@ class StaleConnectionRetryTest {
         try (DockerHttpClient client = new StaleConnectionRetry(this::plain, () -> now[0] += 3_000_000_000L)) {
             client.execute(start("a")).close();
 
-            assertThatThrownBy(() -> client.execute(start("b")).close()).hasRootCauseMessage("Broken pipe");
+            assertFailsOnADeadConnection(() -> client.execute(start("b")).close());
         }
         assertThat(fake.requests()).containsExactly("POST /containers/a/start HTTP/1.1");
     }
@@ -96,7 +94,7 @@ class StaleConnectionRetryTest {
                     .body(new ByteArrayInputStream(new byte[] {1, 2, 3}))
                     .build();
 
-            assertThatThrownBy(() -> client.execute(load).close()).hasRootCauseMessage("Broken pipe");
+            assertFailsOnADeadConnection(() -> client.execute(load).close());
         }
         assertThat(fake.requests()).containsExactly("POST /containers/a/start HTTP/1.1");
     }
@@ -128,6 +126,16 @@ class StaleConnectionRetryTest {
                 .isFalse();
         assertThat(StaleConnectionRetry.isDeadConnection(new SocketTimeoutException("Read timed out")))
                 .isFalse();
+    }
+
+    /**
+     * Whether the kernel reports the engine's close as a broken pipe (the request was still being written) or as a reset
+     * (the answer was being read) depends on timing, so either counts.
+     */
+    private static void assertFailsOnADeadConnection(ThrowingCallable request) {
+        assertThatThrownBy(request).satisfies(failure -> assertThat(StaleConnectionRetry.isDeadConnection(failure))
+                .as("%s", failure)
+                .isTrue());
     }
 
     /** Named like Apache's, which this package does not import. */
