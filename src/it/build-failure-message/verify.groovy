@@ -23,7 +23,14 @@ try {
   about to fail (build-failure-message)
   Removing intermediate container <id>"""
     }
-    assert new File(basedir, 'target/dock/app-build.log').text.contains('about to fail (build-failure-message)\n')
+    def buildLog = new File(basedir, 'target/dock/app-build.log').text
+    assert buildLog.contains('about to fail (build-failure-message)\n')
+    // The step before the failing one left an image (the last one the log names: Podman prints none for FROM), untagged
+    // and without our labels, which the engine adds after the Dockerfile's last step: the build removes it.
+    def stepImages = (buildLog =~ /(?m)^\s*-+>\s+([0-9a-f]{11,64})\s*$/).collect { it[1] }
+    assert !stepImages.isEmpty()
+    def images = dock.run(['docker', 'images', '-a', '-q', '--no-trunc']).readLines()*.replaceFirst(/^sha256:/, '')
+    assert !images.any { it.startsWith(stepImages.last()) }
     assert dock.leftovers(project) == ''
     // an intermediate container of the failed step would still hold its command
     def all = dock.run(['docker', 'ps', '-a', '--no-trunc', '--format', '{{.Command}}'])

@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +81,7 @@ final class ImageBuilds {
             throw clients.failure(attempt, callback.failure());
         }
         if (error.get() != null) {
+            removeStepImages(transcript.createdImages());
             throw new EngineException.BuildFailed(
                     attempt + ": " + error.get(),
                     transcript.step(),
@@ -87,6 +90,26 @@ final class ImageBuilds {
                     callback.failure());
         }
         return clients.request(attempt, c -> c.inspectImageCmd(tag).exec().getId());
+    }
+
+    /**
+     * Removes the images the steps of a failed build created, newest first, each alone: they carry none of our labels,
+     * so nothing else would ever find them. An image another build has since built on, or one a container uses, stays
+     * (the engine refuses), as do the images of steps taken from the cache, which this build did not create. Removing is
+     * a courtesy here: a failure to remove must not hide why the build failed.
+     */
+    private void removeStepImages(List<String> created) {
+        List<String> newestFirst = new ArrayList<>(created);
+        Collections.reverse(newestFirst);
+        for (String image : newestFirst) {
+            try {
+                clients.request(
+                        "Could not remove image " + image + " of the failed build",
+                        c -> c.removeImageCmd(image).withNoPrune(true).exec());
+            } catch (EngineException notRemoved) {
+                // in use, built on, or gone: the build's failure is what the user needs to hear
+            }
+        }
     }
 
     /**
