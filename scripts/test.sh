@@ -33,6 +33,34 @@ trap finish EXIT
 
 bash scripts/fixtures.sh
 
+# Everything on the engine, one line per object. The per-project checks look for what carries our labels; this one
+# also sees what carries none (an image a failed build's step left, a test's own container), by comparing the engine
+# after the tests with the engine before them.
+engine_objects() {
+  {
+    docker ps -aq --no-trunc | sed 's/^/container /'
+    docker network ls -q --no-trunc | sed 's/^/network /'
+    docker volume ls -q | sed 's/^/volume /'
+    docker images -aq --no-trunc | sed 's/^/image /'
+  } | sort -u
+}
+engine_before="$(engine_objects)"
+
+# Fails when the tests left anything on the engine, naming each object.
+check_engine_left_as_found() {
+  local left kind id
+  left="$(comm -13 <(printf '%s\n' "$engine_before") <(engine_objects))"
+  [[ -z "$left" ]] && return 0
+  while read -r kind id; do
+    case "$kind" in
+      container) docker ps -a --no-trunc --filter "id=$id" --format 'container {{.Names}} ({{.Image}}) {{.Labels}}' ;;
+      image) docker image inspect --format 'image {{.Id}} {{.RepoTags}} {{.Config.Labels}}' "$id" ;;
+      *) echo "$kind $id" ;;
+    esac
+  done <<<"$left" >&2
+  die "the tests left the objects above on the engine"
+}
+
 # install rather than verify: the examples below build against the plugin these tests just proved
 ./mvnw -B -ntp install "$@"
 # A full run also proves the examples: examples/service (its image built from the jar it packages, seeded, tested, its
@@ -63,3 +91,5 @@ if [[ "${DOCK_COMPAT:-1}" != 0 && $# -eq 0 ]]; then
   fi
   compat "$maven4"
 fi
+
+check_engine_left_as_found
