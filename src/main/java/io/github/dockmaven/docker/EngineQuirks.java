@@ -14,11 +14,22 @@ import java.util.regex.Pattern;
  * different: it names images that come from no registry {@code localhost/<name>}; it runs health checks only with
  * systemd timers; it refuses a bare 64-digit image id. (Its other differences are read where they show: its words for
  * a container that is not running and for a name in use in {@link Failures}, its volume label filters in {@link
- * Answers#carriesAll}, its silence before a followed container's first line in {@link LogFollower}.)
+ * Answers#carriesAll}, its silence before a followed container's first line in {@link LogFollower}, and its failed
+ * inspection of a container that exits at that moment in {@link #inspectAcrossExit}.)
  */
 final class EngineQuirks {
 
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Podman's answer (500) when a container's process ends while it is being inspected: it reads the cgroup of the
+     * process its state still names (podman#12457). Asked again a moment later, it reports the container exited.
+     */
+    private static final Pattern EXIT_DURING_INSPECTION =
+            Pattern.compile("/proc/\\d+/cgroup: no such (process|file or directory)");
+
+    private static final int INSPECTIONS_DURING_EXIT = 3;
+    private static final long PAUSE_DURING_EXIT_MS = 20;
 
     private final EngineClients clients;
     private volatile String version;
@@ -66,13 +77,38 @@ final class EngineQuirks {
      * health check would stay {@code starting} forever.
      */
     InspectContainerResponse inspect(String attempt, String id) {
-        InspectContainerResponse response =
-                clients.request(attempt, c -> c.inspectContainerCmd(id).exec());
+        InspectContainerResponse response = inspectAcrossExit(clients, attempt, id);
         if (isPodman() && PodmanHealth.checkDue(response, Instant.now())) {
             runHealthCheck(id);
-            response = clients.request(attempt, c -> c.inspectContainerCmd(id).exec());
+            response = inspectAcrossExit(clients, attempt, id);
         }
         return response;
+    }
+
+    /**
+     * Inspects a container, asking again (a few times, a moment apart) when Podman failed the inspection because the
+     * container's process ended meanwhile: a container that exits is an answer, not a failure of the engine.
+     */
+    static InspectContainerResponse inspectAcrossExit(EngineClients clients, String attempt, String id) {
+        for (int inspection = 1; ; inspection++) {
+            try {
+                return clients.request(attempt, c -> c.inspectContainerCmd(id).exec());
+            } catch (EngineException e) {
+                if (inspection == INSPECTIONS_DURING_EXIT || !isExitDuringInspection(e)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(PAUSE_DURING_EXIT_MS * inspection);
+            } catch (InterruptedException e) {
+                throw EngineClients.interrupted(attempt, e);
+            }
+        }
+    }
+
+    static boolean isExitDuringInspection(EngineException e) {
+        return e.getMessage() != null
+                && EXIT_DURING_INSPECTION.matcher(e.getMessage()).find();
     }
 
     /**

@@ -47,7 +47,7 @@ final class LogFollower {
         };
         try {
             // an unknown container fails here, instead of silently never producing a line
-            clients.request(attempt, c -> c.inspectContainerCmd(id).exec());
+            EngineQuirks.inspectAcrossExit(clients, attempt, id);
             clients.client(attempt, true)
                     .logContainerCmd(id)
                     .withStdOut(true)

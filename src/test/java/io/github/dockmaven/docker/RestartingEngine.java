@@ -12,19 +12,29 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A fake engine on a Unix socket that answers one request per connection, promising to keep the connection open, and
  * then closes it without a word: as if the engine restarted after each answer. A client that reuses a pooled connection
- * meets a dead one.
+ * meets a dead one. What it answers is {@code {}} to a GET and nothing (204) to the rest, or what a test gives it.
  */
 final class RestartingEngine implements AutoCloseable {
 
     private final ServerSocketChannel server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final Function<String, String> answers;
 
     RestartingEngine(Path socket) throws IOException {
+        this(socket, RestartingEngine::emptyAnswer);
+    }
+
+    /**
+     * @param answers the whole HTTP answer to a request, from its request line and headers
+     */
+    RestartingEngine(Path socket, Function<String, String> answers) throws IOException {
+        this.answers = answers;
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         acceptor = new Thread(this::serve, "restarting-engine");
@@ -45,15 +55,21 @@ final class RestartingEngine implements AutoCloseable {
                     continue;
                 }
                 requests.add(head.substring(0, head.indexOf("\r\n")));
-                String answer = head.startsWith("GET")
-                        ? "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                                + "Connection: keep-alive\r\n\r\n{}"
-                        : "HTTP/1.1 204 No Content\r\nConnection: keep-alive\r\n\r\n";
-                connection.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.US_ASCII)));
+                connection.write(ByteBuffer.wrap(answers.apply(head).getBytes(StandardCharsets.UTF_8)));
             } catch (IOException closed) {
                 // the test is over, or the client went away
             }
         }
+    }
+
+    private static String emptyAnswer(String head) {
+        return head.startsWith("GET") ? json(200, "{}") : "HTTP/1.1 204 No Content\r\nConnection: keep-alive\r\n\r\n";
+    }
+
+    /** An answer with a JSON body (ASCII only). */
+    static String json(int status, String body) {
+        return "HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: keep-alive\r\n\r\n" + body;
     }
 
     /** The request's line and headers, with any body read and dropped; null when the client sent nothing. */
