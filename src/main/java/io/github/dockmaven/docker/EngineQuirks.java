@@ -106,7 +106,7 @@ final class EngineQuirks {
         }
     }
 
-    static boolean isExitDuringInspection(EngineException e) {
+    private static boolean isExitDuringInspection(EngineException e) {
         return e.getMessage() != null
                 && EXIT_DURING_INSPECTION.matcher(e.getMessage()).find();
     }
