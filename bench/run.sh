@@ -12,8 +12,10 @@
 #   ref       with --ref: like dock, but the plugin built from another commit (to measure a change before/after)
 #   xml       mvn verify -Pxml: this plugin with the containers of a compose file as <container> elements (only
 #             'compose' has it: its dock variant reads compose.yaml)
-# A Maven variant whose profile a scenario does not define is left out there (d-m-p in 'compose'), and so is 'reuse'
-# where the scenario's containers do not take <reuse>${bench.reuse}</reuse>.
+#   init      mvn verify -Pdock -Dbench.init=true: this plugin with Docker's init as the containers' PID 1 (<init>), so
+#             that a PID 1 which ignores SIGTERM still stops at once (only 'stubborn' has it)
+# A Maven variant whose profile a scenario does not define is left out there (d-m-p in 'compose'), and so are 'reuse'
+# and 'init' where the scenario's containers do not take <reuse>${bench.reuse}</reuse> or <init>${bench.init}</init>.
 # A warm-up run of each variant, then rounds of all variants interleaved (dock dmp raw baseline dock ...). Every
 # run is checked: the build must succeed, and no container, network or volume of the benchmark may be left.
 # Prints, per scenario, the median, min and max wall time of each variant, the ratios, the Maven JVM's peak RSS,
@@ -25,7 +27,7 @@
 #   -r, --rounds N         rounds per scenario (default 5)
 #   --twenty-rounds N      rounds for 'twenty' (default 3)
 #   -w, --warmup N         warm-up runs of each variant per scenario (default 1)
-#   --variants LIST        comma list of variants (default dock,dmp,xml,raw,baseline,skip,reuse)
+#   --variants LIST        comma list of variants (default dock,dmp,xml,raw,baseline,skip,reuse,init)
 #   --no-build             use the plugin installed by the last run instead of building this tree
 #   --ref GIT-REF          also build the plugin at GIT-REF (e.g. main) and add the variant 'ref' to the rounds
 #   --profile              run the dock variant once per scenario with the plugin's debug log and print its
@@ -42,7 +44,7 @@ ALL_SCENARIOS=(one five chain stubborn redis pull twenty compose app)
 ROUNDS=5
 TWENTY_ROUNDS=3
 WARMUP=1
-VARIANTS=(dock dmp xml raw baseline skip reuse)
+VARIANTS=(dock dmp xml raw baseline skip reuse init)
 BUILD=yes
 PROFILE=""
 REF=""
@@ -77,8 +79,8 @@ while (($# > 0)); do
 done
 ((${#SCENARIOS[@]} > 0)) || SCENARIOS=("${ALL_SCENARIOS[@]}")
 for v in "${VARIANTS[@]}"; do
-  [[ " dock dmp xml raw baseline skip reuse ref " == *" $v "* ]] \
-    || die "unknown variant '$v' (variants: dock dmp xml raw baseline skip reuse ref)"
+  [[ " dock dmp xml raw baseline skip reuse init ref " == *" $v "* ]] \
+    || die "unknown variant '$v' (variants: dock dmp xml raw baseline skip reuse init ref)"
 done
 if [[ -n "$REF" && " ${VARIANTS[*]} " != *" ref "* ]]; then
   VARIANTS+=(ref)
@@ -337,6 +339,7 @@ variant_args() {
     skip) VARIANT_ARGS=(-Pdock -Ddock.skip -Dendpoints=) ;;
     # Reuse needs both opt-ins: the machine's (dock.reuse) and the POM's (<reuse>, from bench.reuse).
     reuse) VARIANT_ARGS=(-Pdock -Ddock.reuse=true -Dbench.reuse=true) ;;
+    init) VARIANT_ARGS=(-Pdock -Dbench.init=true) ;;
     *) VARIANT_ARGS=("-P$1") ;;
   esac
 }
@@ -344,17 +347,18 @@ variant_args() {
 # The value of the label dock-bench on a variant's containers: the dock profile's for every variant of this plugin.
 bench_label() {
   case "$1" in
-    ref | reuse | skip) echo dock ;;
+    ref | reuse | skip | init) echo dock ;;
     *) echo "$1" ;;
   esac
 }
 
-# Whether a scenario has what a variant needs: its profile (dmp, xml), its containers' <reuse> property (reuse).
+# Whether a scenario has what a variant needs: its profile (dmp, xml), its containers' <reuse> or <init> property.
 defines_variant() {
   local pom="$BENCH/scenarios/$1/pom.xml"
   case "$2" in
     dmp | xml) grep -q "<id>$2</id>" "$pom" ;;
     reuse) grep -q '<reuse>${bench.reuse}</reuse>' "$pom" ;;
+    init) grep -q '<init>${bench.init}</init>' "$pom" ;;
     *) true ;;
   esac
 }
