@@ -42,6 +42,24 @@ final class LineAssembler {
         }
     }
 
+    /**
+     * Takes the last entry of a stream's output, read again once the followed output ended, and passes it on when it
+     * is an unterminated end that the followed stream did not deliver (Docker drops it, see {@link LogFollower}). The
+     * engine drops only an unterminated rest, so a terminated entry was delivered; and a stream with part of a line in
+     * hand was given its end. Passed on at once, as the output has ended: ends of both streams keep the engine's order.
+     */
+    synchronized void acceptDroppedEnding(LogLine.Stream stream, byte[] entry) {
+        ByteArrayOutputStream buffer = buffers.get(stream);
+        boolean unterminated = entry.length > 0 && entry[entry.length - 1] != '\n';
+        if (unterminated && (buffer == null || buffer.size() == 0)) {
+            accept(stream, entry);
+            ByteArrayOutputStream rest = buffers.get(stream);
+            if (rest.size() > 0) {
+                emit(stream, rest);
+            }
+        }
+    }
+
     /** Passes on what is left of a line without terminator, once the output has ended. */
     synchronized void flush() {
         for (Map.Entry<LogLine.Stream, ByteArrayOutputStream> entry : buffers.entrySet()) {

@@ -6,6 +6,8 @@ import io.github.dockmaven.core.Ids;
 import io.github.dockmaven.core.LogLine;
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** Follows a container's output, on the client without response timeout: a quiet container is not a dead engine. */
@@ -27,18 +29,19 @@ final class LogFollower {
         StreamCallback<Frame> follower = new StreamCallback<>() {
             @Override
             protected void handle(Frame frame) {
-                StreamType type = frame.getStreamType();
-                if (type == StreamType.STDIN || frame.getPayload() == null) {
-                    return;
+                LogLine.Stream stream = streamOf(frame);
+                if (stream != null) {
+                    lines.accept(stream, frame.getPayload());
                 }
-                // a container with a TTY has one RAW stream: it is its stdout
-                lines.accept(
-                        type == StreamType.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT, frame.getPayload());
             }
 
             @Override
             protected void ended() {
                 try {
+                    // the engine ended the stream: the container's output is complete (not when closed or failed)
+                    if (!isClosed() && failure() == null) {
+                        recoverDroppedEnding(id, lines);
+                    }
                     lines.flush();
                 } finally {
                     onEnd.run();
@@ -71,5 +74,53 @@ final class LogFollower {
             throw clients.failure(attempt, follower.failure());
         }
         return follower::close;
+    }
+
+    /**
+     * Reads the last entries of a container's output once more, without following, and passes on an unterminated end
+     * that the followed stream did not deliver. Docker ends a followed stream without the rest of the output after its
+     * last newline when the container exits (moby/moby#43860: most of the time, here), although it logged it: the last
+     * words of a failing container, such as an error printed without a newline. One entry per stream at most can be
+     * that rest, hence two. Best effort: the container may be gone already, and then what was followed stands.
+     */
+    private void recoverDroppedEnding(String id, LineAssembler lines) {
+        String attempt = "Could not read the end of the output of container " + Ids.shortId(id);
+        List<Frame> tail = new CopyOnWriteArrayList<>();
+        StreamCallback<Frame> reader = new StreamCallback<>() {
+            @Override
+            protected void handle(Frame frame) {
+                tail.add(frame);
+            }
+        };
+        try {
+            clients.client(attempt, false)
+                    .logContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(2)
+                    .exec(reader);
+            clients.awaitStream(attempt, reader);
+        } catch (RuntimeException unreadable) {
+            reader.close();
+            return;
+        }
+        if (reader.failure() != null) {
+            return;
+        }
+        for (Frame frame : tail) {
+            LogLine.Stream stream = streamOf(frame);
+            if (stream != null) {
+                lines.acceptDroppedEnding(stream, frame.getPayload());
+            }
+        }
+    }
+
+    /** The stream a frame belongs to; null for none of the container's output. */
+    private static LogLine.Stream streamOf(Frame frame) {
+        if (frame.getStreamType() == StreamType.STDIN || frame.getPayload() == null) {
+            return null;
+        }
+        // a container with a TTY has one RAW stream: it is its stdout
+        return frame.getStreamType() == StreamType.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT;
     }
 }

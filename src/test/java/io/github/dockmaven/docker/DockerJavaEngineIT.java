@@ -44,6 +44,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -317,7 +318,7 @@ class DockerJavaEngineIT {
     }
 
     @Test
-    void logsArriveAsWholeLinesPerStreamWithTheLastPartialLineWhenTheEngineSendsIt() throws Exception {
+    void logsArriveAsWholeLinesPerStreamWithTheLastPartialLine() throws Exception {
         String script = "echo out1; echo err1 >&2; printf 'two\\nlines\\n'; head -c 40000 /dev/zero | tr '\\0' x;"
                 + " echo; printf 'err2\\r\\n' >&2; echo \"$GREETING\"; printf partial";
         String id = run(busybox(name("logs"), List.of("sh", "-c", script)));
@@ -332,17 +333,49 @@ class DockerJavaEngineIT {
 
         assertThat(ended.await(20, TimeUnit.SECONDS)).as("the output ended").isTrue();
         follower.close();
-        List<String> out = lines.stream()
-                .filter(l -> l.stream() == Stream.STDOUT)
+        assertThat(texts(lines, Stream.STDOUT))
+                .containsExactly("out1", "two", "lines", "x".repeat(40000), "hello", "partial");
+        assertThat(texts(lines, Stream.STDERR)).containsExactly("err1", "err2");
+        assertThat(endCalls).hasValue(1);
+    }
+
+    /**
+     * Docker ends a followed stream without the output after the last newline when the container exits while followed
+     * (moby/moby#43860; here most of the time): the follower reads the end again. Repeated, as the engine does not
+     * drop it every time.
+     */
+    @RepeatedTest(3)
+    void theUnterminatedEndOfAContainerThatExitsWhileFollowedIsPassedOn() throws Exception {
+        String script = "echo started; while [ ! -e /tmp/go ]; do sleep 0.05; done;"
+                + " echo done; printf 'fatal: no config' >&2; printf bye";
+        String id = run(busybox(name("lastwords"), List.of("sh", "-c", script)));
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        Closeable follower = engine.followLogs(id, lines::add, ended::countDown);
+        awaitFirstLine(lines);
+
+        engine.exec(id, List.of("touch", "/tmp/go"), Duration.ofSeconds(10), line -> {});
+
+        assertThat(ended.await(20, TimeUnit.SECONDS)).as("the output ended").isTrue();
+        follower.close();
+        assertThat(texts(lines, Stream.STDOUT)).containsExactly("started", "done", "bye");
+        assertThat(texts(lines, Stream.STDERR)).containsExactly("fatal: no config");
+    }
+
+    /** Waits until a follower delivered a line (10 s at most): the container runs, and is followed. */
+    private static void awaitFirstLine(List<LogLine> lines) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (lines.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(lines).as("the container's first line, followed").isNotEmpty();
+    }
+
+    private static List<String> texts(List<LogLine> lines, Stream stream) {
+        return lines.stream()
+                .filter(l -> l.stream() == stream)
                 .map(LogLine::text)
                 .toList();
-        assertThat(out).startsWith("out1", "two", "lines", "x".repeat(40000), "hello");
-        // Docker 20.10 may drop an unterminated last line from a followed stream (moby/moby#43860): when it comes, it
-        // comes whole and last (LineAssemblerTest shows the flush that passes it on)
-        assertThat(out.subList(5, out.size())).isIn(List.of(), List.of("partial"));
-        assertThat(lines.stream().filter(l -> l.stream() == Stream.STDERR).map(LogLine::text))
-                .containsExactly("err1", "err2");
-        assertThat(endCalls).hasValue(1);
     }
 
     @Test
@@ -351,10 +384,7 @@ class DockerJavaEngineIT {
         List<LogLine> lines = new CopyOnWriteArrayList<>();
         CountDownLatch ended = new CountDownLatch(1);
         Closeable follower = engine.followLogs(id, lines::add, ended::countDown);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (lines.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitFirstLine(lines);
 
         follower.close();
 

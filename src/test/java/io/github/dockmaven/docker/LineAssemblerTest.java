@@ -71,6 +71,51 @@ class LineAssemblerTest {
                         new LogLine(Stream.STDERR, "err-partial"));
     }
 
+    private void readAgain(Stream stream, String entry) {
+        assembler.acceptDroppedEnding(stream, entry.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnterminatedEndReadAgainIsPassedOnWhereTheStreamEndedWithANewline() {
+        feed(Stream.STDOUT, "starting\n");
+
+        readAgain(Stream.STDERR, "fatal: no config");
+        readAgain(Stream.STDOUT, "bye");
+        assembler.flush();
+
+        assertThat(lines)
+                .containsExactly(
+                        new LogLine(Stream.STDOUT, "starting"),
+                        new LogLine(Stream.STDERR, "fatal: no config"),
+                        new LogLine(Stream.STDOUT, "bye"));
+    }
+
+    @Test
+    void anEndReadAgainThatTheStreamDeliveredIsNotPassedOnTwice() {
+        feed(Stream.STDOUT, "starting\nbye");
+        feed(Stream.STDERR, "error: late\n");
+
+        readAgain(Stream.STDOUT, "bye");
+        readAgain(Stream.STDERR, "error: late\n");
+        assembler.flush();
+
+        assertThat(lines)
+                .containsExactly(
+                        new LogLine(Stream.STDOUT, "starting"),
+                        new LogLine(Stream.STDERR, "error: late"),
+                        new LogLine(Stream.STDOUT, "bye"));
+    }
+
+    @Test
+    void aTerminatedEntryReadAgainWasDeliveredAndIsNotPassedOn() {
+        feed(Stream.STDOUT, "ready\n");
+
+        readAgain(Stream.STDOUT, "ready\n");
+        readAgain(Stream.STDOUT, "");
+
+        assertThat(lines).containsExactly(new LogLine(Stream.STDOUT, "ready"));
+    }
+
     @Test
     void aMultiByteCharacterSplitBetweenChunksSurvives() {
         byte[] bytes = "grüße\n".getBytes(StandardCharsets.UTF_8);
