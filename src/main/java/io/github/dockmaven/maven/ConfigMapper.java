@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -168,7 +169,17 @@ final class ConfigMapper {
                 service.volumes(),
                 List.copyOf(dependsOn),
                 service.networks(),
-                c.wait == null ? service.readiness() : waitSpec(where, c.wait, service.ports(), Spelling.XML),
+                c.wait == null
+                        ? service.readiness()
+                        : waitSpec(
+                                where,
+                                c.wait,
+                                service.ports(),
+                                Spelling.XML,
+                                port -> "which the compose service '"
+                                        + alias + "' does not publish. Add it to the service's ports in " + file
+                                        + " (e.g. - \""
+                                        + port + "\") so it can be reached from the build."),
                 enumValue(where, "stopMode", c.stopMode, StopMode.class, service.stopMode()),
                 duration(where, "stopTimeout", c.stopTimeout, service.stopTimeout()),
                 service.options(),
@@ -368,6 +379,25 @@ final class ConfigMapper {
     }
 
     private static WaitSpec waitSpec(String where, Container.Wait w, List<PortMapping> ports, Spelling spelling) {
+        return waitSpec(
+                where,
+                w,
+                ports,
+                spelling,
+                port -> "which is not in " + spelling.name("ports") + ". Add "
+                        + spelling.of("port", Integer.toString(port)) + " so it can be reached from the build.");
+    }
+
+    /**
+     * @param unpublished the rest of the error for a port the wait checks and the container does not publish: why,
+     *     and where to publish it (the POM's {@code <ports>}, the command line's, or the compose file's)
+     */
+    private static WaitSpec waitSpec(
+            String where,
+            Container.Wait w,
+            List<PortMapping> ports,
+            Spelling spelling,
+            IntFunction<String> unpublished) {
         if (w == null) {
             return new WaitSpec(null, List.of(), null, false, null, WaitSpec.DEFAULT_TIMEOUT);
         }
@@ -385,7 +415,7 @@ final class ConfigMapper {
         if (w.tcp != null && !w.tcp.isBlank()) {
             for (String part : w.tcp.split(",")) {
                 int port = port(where, spelling.name("wait/tcp"), part.trim());
-                requirePublished(where, spelling.name("wait/tcp"), port, ports, spelling);
+                requirePublished(where, spelling.name("wait/tcp"), port, ports, unpublished);
                 tcp.add(port);
             }
         }
@@ -396,7 +426,7 @@ final class ConfigMapper {
                         + " <port>8080</port>.");
             }
             int port = port(where, "<wait><http><port>", w.http.port.toString());
-            requirePublished(where, "<wait><http><port>", port, ports, spelling);
+            requirePublished(where, "<wait><http><port>", port, ports, unpublished);
             String path = w.http.path == null || w.http.path.isBlank() ? "/" : w.http.path.trim();
             if (!path.startsWith("/")) {
                 path = "/" + path;
@@ -428,13 +458,11 @@ final class ConfigMapper {
     }
 
     private static void requirePublished(
-            String where, String element, int port, List<PortMapping> ports, Spelling spelling) {
+            String where, String element, int port, List<PortMapping> ports, IntFunction<String> unpublished) {
         boolean published = ports.stream()
                 .anyMatch(p -> p.containerPort() == port && p.protocol().equals("tcp"));
         if (!published) {
-            throw new BuildFailure(where + ": " + element + " checks port " + port + ", which is not in "
-                    + spelling.name("ports") + ". Add " + spelling.of("port", Integer.toString(port))
-                    + " so it can be reached from the build.");
+            throw new BuildFailure(where + ": " + element + " checks port " + port + ", " + unpublished.apply(port));
         }
     }
 

@@ -284,15 +284,16 @@ class ContainerSourcesTest {
     }
 
     @Test
-    void anOverlayWaitingOnAPortTheServiceDoesNotPublishSaysWhichPort() {
+    void anOverlayWaitingOnAPortTheServiceDoesNotPublishSaysWhichPortAndWhereToPublishIt() {
         service("web", "8080");
         Container web = overlay("web");
         web.wait = new Container.Wait();
         web.wait.tcp = "9090";
 
         assertFails(
-                "Container 'web': <wait><tcp> checks port 9090, which is not in <ports>. Add <port>9090</port> so it"
-                        + " can be reached from the build.",
+                "Container 'web': <wait><tcp> checks port 9090, which the compose service 'web' does not publish. Add"
+                        + " it to the service's ports in src/it/compose.yaml (e.g. - \"9090\") so it can be reached"
+                        + " from the build.",
                 web);
     }
 
