@@ -120,6 +120,12 @@ final class ConfigMapper {
                 "Container '" + alias + "' depends on itself in <dependsOn>. Remove '" + alias + "' from it.");
     }
 
+    /** The end of the error for a port an overlay's wait checks and its service does not publish: the fix is there. */
+    private static IntFunction<String> notPublishedBy(String service, Path file) {
+        return port -> "which the compose service '" + service + "' does not publish. Add it to the service's ports"
+                + " in " + file + " (e.g. - \"" + port + "\") so it can be reached from the build.";
+    }
+
     private static BuildFailure unknownDependency(String alias, String dep, Set<String> known, boolean services) {
         return new BuildFailure("Container '" + alias + "': <dependsOn> names '" + dep + "', but no <container>"
                 + (services ? " or compose service that runs" : "") + " has that alias. Known"
@@ -171,15 +177,7 @@ final class ConfigMapper {
                 service.networks(),
                 c.wait == null
                         ? service.readiness()
-                        : waitSpec(
-                                where,
-                                c.wait,
-                                service.ports(),
-                                Spelling.XML,
-                                port -> "which the compose service '"
-                                        + alias + "' does not publish. Add it to the service's ports in " + file
-                                        + " (e.g. - \""
-                                        + port + "\") so it can be reached from the build."),
+                        : waitSpec(where, c.wait, service.ports(), Spelling.XML, notPublishedBy(alias, file)),
                 enumValue(where, "stopMode", c.stopMode, StopMode.class, service.stopMode()),
                 duration(where, "stopTimeout", c.stopTimeout, service.stopTimeout()),
                 service.options(),
