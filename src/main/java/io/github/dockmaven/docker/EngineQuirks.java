@@ -7,6 +7,8 @@ import io.github.dockmaven.core.ContainerInfo;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Ids;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +34,8 @@ final class EngineQuirks {
     private static final long PAUSE_DURING_EXIT_MS = 20;
 
     private final EngineClients clients;
-    private volatile String version;
-    private volatile boolean podman;
+    private final AtomicReference<CompletableFuture<Identity>> asking = new AtomicReference<>();
+    private volatile Identity known;
 
     EngineQuirks(EngineClients clients) {
         this.clients = clients;
@@ -41,29 +43,62 @@ final class EngineQuirks {
 
     /** The engine's version, {@code Podman <version>} for Podman, {@code unknown} when it does not tell; never fails. */
     String version() {
-        String known = version;
-        if (known == null) {
-            Version answer;
-            try {
-                answer = clients.request("Could not read the engine's version", c -> c.versionCmd()
-                        .exec());
-            } catch (EngineException unknown) {
-                return "unknown";
-            }
-            podman = answer.getComponents() != null
-                    && answer.getComponents().stream()
-                            .anyMatch(component -> component.getName() != null
-                                    && component.getName().startsWith("Podman"));
-            known = (podman ? "Podman " : "") + (answer.getVersion() == null ? "unknown" : answer.getVersion());
-            version = known;
-        }
-        return known;
+        return identity().version();
     }
 
     /** Whether the engine is Podman's Docker-compatible API. */
     boolean isPodman() {
-        version();
-        return podman;
+        return identity().podman();
+    }
+
+    /**
+     * Which engine answers, asked once: callers that come while the question is out (twenty containers starting at
+     * once) wait for its answer instead of asking too. An engine that did not answer is asked again by the next caller,
+     * not by each of those that waited for the failed answer.
+     */
+    private Identity identity() {
+        Identity answer = known;
+        if (answer != null) {
+            return answer;
+        }
+        CompletableFuture<Identity> mine = new CompletableFuture<>();
+        CompletableFuture<Identity> theirs = asking.compareAndExchange(null, mine);
+        if (theirs != null) {
+            return theirs.join();
+        }
+        try {
+            answer = ask();
+            if (answer != Identity.UNKNOWN) {
+                known = answer;
+            }
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException | Error unexpected) {
+            mine.completeExceptionally(unexpected);
+            throw unexpected;
+        } finally {
+            asking.set(null);
+        }
+    }
+
+    private Identity ask() {
+        Version answer;
+        try {
+            answer = clients.request(
+                    "Could not read the engine's version", c -> c.versionCmd().exec());
+        } catch (EngineException unknown) {
+            return Identity.UNKNOWN;
+        }
+        boolean podman = answer.getComponents() != null
+                && answer.getComponents().stream()
+                        .anyMatch(component -> component.getName() != null
+                                && component.getName().startsWith("Podman"));
+        String version = answer.getVersion() == null ? "unknown" : answer.getVersion();
+        return new Identity((podman ? "Podman " : "") + version, podman);
+    }
+
+    private record Identity(String version, boolean podman) {
+        static final Identity UNKNOWN = new Identity("unknown", false);
     }
 
     /** How to name {@code image} to the engine: Podman takes a bare 64-digit id for a repository name; both take sha256:<id>. */
