@@ -59,6 +59,18 @@ public class EngineException extends RuntimeException {
         }
     }
 
+    /**
+     * The engine refuses to remove a network it says has endpoints although no container is attached to it: its
+     * network store counts an endpoint that is gone (moby/moby#42119), and it keeps refusing until it restarts.
+     */
+    public static final class StuckNetwork extends EngineException {
+        private static final long serialVersionUID = 1L;
+
+        public StuckNetwork(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A command run inside a container had not ended when its time was up; it was left to the container. */
     public static final class TimedOut extends EngineException {
         private static final long serialVersionUID = 1L;

@@ -125,11 +125,15 @@ public final class RunRecord {
         }
     }
 
-    /** Forgets what a teardown removed; what it could not remove stays recorded. */
+    /**
+     * Forgets what a teardown removed, and the networks the engine refuses to remove until it restarts (warned about
+     * once; the leftovers check of a later build tries again); what it could not remove otherwise stays recorded.
+     */
     public void forget(TeardownReport removed) {
         Set<String> ids = removed.containers().stream().map(Started::id).collect(Collectors.toSet());
         containers.removeIf(container -> ids.contains(container.id()));
         networks.removeAll(removed.networks());
+        networks.removeAll(removed.stuck());
         volumes.removeAll(removed.volumes());
     }
 }

@@ -152,10 +152,13 @@ public final class Teardown {
                 failures.add(outcome.failure());
             }
         }
-        List<String> networks = selection.networks(engine, removed.spared::add);
-        removeEach("network", networks, engine::removeNetwork, policy, removed.networks, failures);
+        // a network the engine refused as stuck is not asked again: it keeps refusing until the engine restarts
+        List<String> networks = selection.networks(engine, removed.spared::add).stream()
+                .filter(network -> !removed.stuck.contains(network))
+                .toList();
+        removeEach("network", networks, engine::removeNetwork, policy, removed.networks, failures, removed.stuck);
         List<String> volumes = policy.volumes() ? selection.volumes(engine, removed.spared::add) : List.of();
-        removeEach("volume", volumes, engine::removeVolume, policy, removed.volumes, failures);
+        removeEach("volume", volumes, engine::removeVolume, policy, removed.volumes, failures, removed.stuck);
         return !containers.isEmpty() || !networks.isEmpty() || !volumes.isEmpty();
     }
 
@@ -165,12 +168,16 @@ public final class Teardown {
             Consumer<String> remove,
             RemovalPolicy policy,
             Set<String> removed,
-            List<String> failures) {
+            List<String> failures,
+            Set<String> stuck) {
         for (String name : names) {
             try {
                 remove.accept(name);
                 removed.add(name);
                 console.debug("Removed " + kind + " " + name);
+            } catch (EngineException.StuckNetwork e) {
+                stuck.add(name);
+                console.warn(e.getMessage());
             } catch (EngineException e) {
                 if (policy.force() == RemovalPolicy.Force.GENTLE) {
                     // a network or volume still used, even by a stopped foreign container, stays
@@ -205,6 +212,7 @@ public final class Teardown {
         final Set<String> networks = new LinkedHashSet<>();
         final Set<String> volumes = new LinkedHashSet<>();
         final Set<String> spared = new LinkedHashSet<>();
+        final Set<String> stuck = new LinkedHashSet<>();
 
         TeardownReport report(List<String> failures) {
             return new TeardownReport(
@@ -213,6 +221,7 @@ public final class Teardown {
                     List.copyOf(volumes),
                     List.of(),
                     List.copyOf(spared),
+                    List.copyOf(stuck),
                     failures);
         }
     }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param volumes the names of the volumes removed
  * @param images the images removed besides ({@code dock:prune}'s dangling ones), with the space they freed
  * @param spared what the selection found but left alone, {@code <kind> <name>} each
+ * @param stuck the names of the networks the engine refuses to remove until it restarts ({@link
+ *     EngineException.StuckNetwork}): warned about, not failures, since nothing the build does removes them
  * @param failures what could not be removed, or the engine's last error, one line each; empty when nothing of the
  *     selection is left
  */
@@ -21,6 +23,7 @@ public record TeardownReport(
         List<String> volumes,
         List<Engine.Removed> images,
         List<String> spared,
+        List<String> stuck,
         List<String> failures) {
 
     public TeardownReport {
@@ -29,6 +32,7 @@ public record TeardownReport(
         volumes = List.copyOf(volumes);
         images = List.copyOf(images);
         spared = List.copyOf(spared);
+        stuck = List.copyOf(stuck);
         failures = List.copyOf(failures);
     }
 
@@ -44,12 +48,12 @@ public record TeardownReport(
 
     /** A report of nothing removed and nothing failed, to add others to. */
     public static TeardownReport empty() {
-        return new TeardownReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new TeardownReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** This report with {@code removed} images added. */
     public TeardownReport withImages(List<Engine.Removed> removed) {
-        return plus(new TeardownReport(List.of(), List.of(), List.of(), removed, List.of(), List.of()));
+        return plus(new TeardownReport(List.of(), List.of(), List.of(), removed, List.of(), List.of(), List.of()));
     }
 
     /** What this report and {@code other} say together. */
@@ -60,6 +64,7 @@ public record TeardownReport(
                 concat(volumes, other.volumes),
                 concat(images, other.images),
                 concat(spared, other.spared),
+                concat(stuck, other.stuck),
                 concat(failures, other.failures));
     }
 

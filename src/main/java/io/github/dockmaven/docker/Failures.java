@@ -51,6 +51,11 @@ final class Failures {
         return new EngineException(message, failure);
     }
 
+    /** True when the engine refused to remove a network because endpoints are attached to it (Docker's words). */
+    static boolean isActiveEndpoints(EngineException failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("has active endpoints");
+    }
+
     /** True when the engine refused because a host port is taken, by another container or another process. */
     static boolean isPortInUse(Throwable failure) {
         if (!(failure instanceof DockerException)) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Network;
 import io.github.dockmaven.core.Engine.ResourceInfo;
 import io.github.dockmaven.core.EngineException;
+import io.github.dockmaven.core.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,53 @@ final class NetworksAndVolumes {
                 .getId());
     }
 
+    /**
+     * Removes a network. When the engine refuses because of endpoints, says which containers hold them, or, when none
+     * does, that the engine's count of them is wrong ({@link EngineException.StuckNetwork}).
+     */
     void removeNetwork(String idOrName) {
-        clients.removal("Could not remove network '" + idOrName + "'", c -> c.removeNetworkCmd(idOrName)
-                .exec());
+        String attempt = "Could not remove network '" + idOrName + "'";
+        try {
+            clients.removal(attempt, c -> c.removeNetworkCmd(idOrName).exec());
+        } catch (EngineException refused) {
+            if (!Failures.isActiveEndpoints(refused)) {
+                throw refused;
+            }
+            throw whyStillUsed(idOrName, attempt, refused);
+        }
+    }
+
+    private EngineException whyStillUsed(String idOrName, String attempt, EngineException refused) {
+        Network inspected;
+        try {
+            inspected = clients.request(
+                    "Could not inspect network '" + idOrName + "'",
+                    c -> c.inspectNetworkCmd().withNetworkId(idOrName).exec());
+        } catch (EngineException unknown) {
+            return refused;
+        }
+        Map<String, Network.ContainerNetworkConfig> attached =
+                inspected.getContainers() == null ? Map.of() : inspected.getContainers();
+        if (attached.isEmpty()) {
+            return new EngineException.StuckNetwork(
+                    attempt + ": the engine says it has active endpoints, but no container is attached to it. Docker's"
+                            + " network store counts an endpoint that is gone (moby/moby#42119) and refuses until"
+                            + " the engine restarts. Restart the engine, then remove it: mvn dock:remove, or docker"
+                            + " network rm " + idOrName,
+                    refused);
+        }
+        List<String> holders = attached.entrySet().stream()
+                .map(entry -> (entry.getValue().getName() == null
+                                ? ""
+                                : "'" + entry.getValue().getName() + "' ") + "(" + Ids.shortId(entry.getKey()) + ")")
+                .sorted()
+                .toList();
+        return new EngineException(
+                attempt + ": still used by container" + (holders.size() == 1 ? " " : "s ") + String.join(", ", holders)
+                        + ". Disconnect or remove " + (holders.size() == 1 ? "it" : "them")
+                        + " (docker network disconnect "
+                        + idOrName + " <container>); then mvn dock:remove removes the network",
+                refused);
     }
 
     /** {@code inUse} means containers are attached; the list does not say so, so each network is inspected. */

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -229,6 +231,7 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, Resource> networks = new LinkedHashMap<>();
     private final Map<String, Resource> volumes = new LinkedHashMap<>();
     private final Map<String, String> removeFailures = new HashMap<>();
+    private final Set<String> stuckNetworks = new HashSet<>();
     private final Map<Removed, Map<String, String>> danglingImages = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> imageLabels = new LinkedHashMap<>();
     private final Map<String, EngineException.BuildFailed> buildFailures = new HashMap<>();
@@ -250,6 +253,14 @@ public final class InMemoryEngine implements Engine {
     public InMemoryEngine image(String image, ImageState state) {
         synchronized (lock) {
             images.put(image, state);
+        }
+        return this;
+    }
+
+    /** Removing this network fails as Docker refuses a network its store counts a gone endpoint of. */
+    public InMemoryEngine keepsAsStuck(String network) {
+        synchronized (lock) {
+            stuckNetworks.add(network);
         }
         return this;
     }
@@ -519,6 +530,11 @@ public final class InMemoryEngine implements Engine {
         synchronized (lock) {
             record("removeNetwork", idOrName, "");
             failIfScripted(idOrName);
+            if (stuckNetworks.contains(idOrName)) {
+                throw new EngineException.StuckNetwork(
+                        "Could not remove network '" + idOrName + "': no container is attached; restart the engine",
+                        null);
+            }
             Resource network = networks.values().stream()
                     .filter(n -> n.id().equals(idOrName) || n.name().equals(idOrName))
                     .findFirst()

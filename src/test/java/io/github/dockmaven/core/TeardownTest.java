@@ -186,6 +186,26 @@ class TeardownTest {
     }
 
     @Test
+    void aNetworkTheEngineRefusesAsStuckIsAWarningNotAFailureAndTheRecordForgetsIt() {
+        RunRecord record = new RunRecord(scope);
+        record.addContainer(running("db"));
+        engine.givenNetwork("shop-net", scope.labels());
+        engine.keepsAsStuck("shop-net");
+        record.addNetwork("shop-net");
+
+        TeardownReport report = teardown.removeRun(record, RemovalPolicy.stop());
+
+        assertThat(report.isComplete()).as("nothing the build does removes it").isTrue();
+        assertThat(report.stuck()).containsExactly("shop-net");
+        assertThat(console.said())
+                .contains("WARN Could not remove network 'shop-net': no container is attached; restart the engine");
+        assertThat(record.containers()).isEmpty();
+        assertThat(record.networks())
+                .as("not warned about again when Maven exits")
+                .isEmpty();
+    }
+
+    @Test
     void oneFailureIsReportedAsOneResource() {
         RunRecord record = new RunRecord(scope);
         engine.givenNetwork("shop-net", scope.labels());

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The teardown of a build that is aborted or gone: everything killed, and looked for again until nothing is left. */
 class TeardownUntilEmptyTest {
@@ -176,6 +177,22 @@ class TeardownUntilEmptyTest {
         assertThat(report.isComplete()).isFalse();
         assertThat(report.failures()).singleElement().asString().endsWith(": device or resource busy");
         assertThat(report.summary()).isEqualTo("0 containers, 0 networks and 0 volumes");
+    }
+
+    @Test
+    @Timeout(30)
+    void aNetworkTheEngineRefusesAsStuckIsAskedOnceNotAgainUntilTheLimit() {
+        engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+        engine.givenNetwork("shop-net-s3ss10n", labels(SESSION, Labels.MODE_LIFECYCLE, null));
+        engine.keepsAsStuck("shop-net-s3ss10n");
+
+        TeardownReport report = removeTheSession(engine, name -> false, Duration.ZERO, Duration.ofSeconds(15));
+
+        assertThat(report.isComplete()).isTrue();
+        assertThat(report.stuck()).containsExactly("shop-net-s3ss10n");
+        assertThat(engine.calls("removeNetwork")).containsExactly("shop-net-s3ss10n");
+        assertThat(clock.pauses()).isEmpty();
+        assertThat(remaining()).containsExactly("shop-net-s3ss10n");
     }
 
     /** The engine, with container listings failing while {@code failing} says so. */

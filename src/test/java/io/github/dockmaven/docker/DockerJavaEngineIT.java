@@ -450,6 +450,24 @@ class DockerJavaEngineIT {
     }
 
     @Test
+    void aNetworkARunningContainerIsAttachedToStaysAndTheRefusalNamesThatContainer() {
+        String network = name("held");
+        engine.createNetwork(network, labels());
+        String holder = run(
+                create(name("holder"), BUSYBOX, List.of("sleep", "60"), List.of(), Map.of(network, List.of()), null));
+
+        assertThatThrownBy(() -> engine.removeNetwork(network))
+                .isInstanceOf(EngineException.class)
+                .isNotInstanceOf(EngineException.StuckNetwork.class)
+                .hasMessageContaining("Could not remove network '" + network + "'")
+                .hasMessageContaining(
+                        engine.isPodman()
+                                ? ""
+                                : "still used by container '" + name("holder") + "' (" + Ids.shortId(holder) + ")");
+        assertThat(engine.listNetworks(labels())).extracting(ResourceInfo::name).containsExactly(network);
+    }
+
+    @Test
     void removeKillsARunningContainer() {
         String id = run(busybox(name("running"), List.of("sleep", "60")));
 
