@@ -27,6 +27,11 @@ try {
     assert log.contains("[WARNING] Container 'app' (dock-it/busybox:1, ${id.group(1)}): <copyOut> found no /no/such/path"
             + " in the container; nothing was copied to ${new File(basedir, 'target/out/path').canonicalPath}.")
     assert log =~ /Stopped and removed 'app' \(dock-it\/busybox:1, [0-9a-f]{12}\) in /
+    // each container's output is followed until it stopped: what it prints meanwhile reaches the console and its log
+    assert new File(basedir, 'target/dock/web.log').text == 'web up\nweb shutting down\n'
+    assert log.contains('[web] web shutting down')
+    assert log.indexOf('[web] web shutting down') < log.indexOf("Stopped and removed 'web'")
+    assert appLog.contains('preStop reached the container\n')
     assert log.indexOf("Copied /tmp/marker of 'app'") < log.indexOf('BUILD FAILURE')
     assert log.contains('There are test failures')
     assert dock.leftovers(project) == ''

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Stops and removes a batch of containers concurrently, in reverse dependency order: a container stops once everything
@@ -41,8 +42,11 @@ final class ContainerRemoval {
         this.aroundStop = new AroundStop(engine, console);
     }
 
-    /** Removes {@code containers}; returns what became of each, dependents before what they depend on. */
-    List<Outcome> remove(List<Started> containers, RemovalPolicy policy) {
+    /**
+     * Removes {@code containers}, telling {@code stopped} of each one stopped before its removal; returns what became
+     * of each, dependents before what they depend on.
+     */
+    List<Outcome> remove(List<Started> containers, RemovalPolicy policy, Consumer<Started> stopped) {
         List<Started> order = dependentsFirst(containers);
         Map<String, String> failures = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Void>> done = new HashMap<>();
@@ -57,7 +61,7 @@ final class ContainerRemoval {
                     container.id(),
                     CompletableFuture.allOf(dependents)
                             .handle((ignored, error) -> null)
-                            .thenRunAsync(() -> removeOne(container, policy, failures), executor));
+                            .thenRunAsync(() -> removeOne(container, policy, stopped, failures), executor));
         }
         String notTried = null;
         try {
@@ -77,12 +81,13 @@ final class ContainerRemoval {
         return outcomes;
     }
 
-    private void removeOne(Started container, RemovalPolicy policy, Map<String, String> failures) {
+    private void removeOne(
+            Started container, RemovalPolicy policy, Consumer<Started> stopped, Map<String, String> failures) {
         long start = System.nanoTime();
         boolean graceful = policy.force() == RemovalPolicy.Force.GRACEFUL;
         try {
             if (graceful) {
-                stopAsConfigured(container);
+                stopAsConfigured(container, stopped);
             }
             engine.removeContainer(container.id());
         } catch (RuntimeException e) {
@@ -105,13 +110,15 @@ final class ContainerRemoval {
      * Stops the container as {@code run} configured it, with its stop hooks around the stop. A container that is
      * stopped by killing it is killed by its removal, unless files are to be copied out of it first.
      */
-    private void stopAsConfigured(Started container) {
+    private void stopAsConfigured(Started container, Consumer<Started> stopped) {
         aroundStop.beforeStop(container);
         if (container.stopMode() == ContainerSpec.StopMode.STOP
                 && !container.stopTimeout().isZero()) {
             engine.stopContainer(container.id(), container.stopTimeout());
+            stopped.accept(container);
         } else if (!container.hooks().copyOut().isEmpty()) {
             engine.stopContainer(container.id(), Duration.ZERO);
+            stopped.accept(container);
         }
         aroundStop.afterStop(container);
     }

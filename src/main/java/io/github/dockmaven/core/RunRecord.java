@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ public final class RunRecord {
     private final List<Started> containers = new CopyOnWriteArrayList<>();
     private final List<String> networks = new CopyOnWriteArrayList<>();
     private final List<String> volumes = new CopyOnWriteArrayList<>();
-    private final List<Closeable> followers = new CopyOnWriteArrayList<>();
+    private final Map<String, Following> followers = new ConcurrentHashMap<>();
     private final Set<String> reused = ConcurrentHashMap.newKeySet();
 
     public RunRecord(Scope scope) {
@@ -72,8 +73,12 @@ public final class RunRecord {
         volumes.add(name);
     }
 
-    public void addFollower(Closeable follower) {
-        followers.add(follower);
+    /**
+     * Follows the output of container {@code containerId} through {@code stream}, which completes {@code ended} when
+     * it ended.
+     */
+    public void addFollower(String containerId, Closeable stream, CompletableFuture<?> ended) {
+        followers.put(containerId, new Following(stream, ended));
     }
 
     /** The containers, in the order they were created. */
@@ -97,24 +102,55 @@ public final class RunRecord {
     }
 
     /**
+     * Lets the output stream of a container that was stopped end by itself, waiting at most {@code limit}, then closes
+     * it: the engine ends the stream once the container's process exited, after the last lines it printed, so what
+     * the container says while it shuts down reaches its log.
+     */
+    public void finishFollowing(String containerId, Executor executor, Duration limit) {
+        Following following = followers.remove(containerId);
+        if (following == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            following.ended().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException notEnded) {
+            // closed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close(List.of(following), executor, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /**
      * Closes every log follower at once and forgets them, waiting at most {@code limit}: closing a stream whose engine
      * went away can block, and must not hold up a stop. A stream still closing then is left to finish in the
      * background; it ends with its container anyway.
      */
     public void closeFollowers(Executor executor, Duration limit) {
+        List<Following> all = new ArrayList<>();
+        for (String id : List.copyOf(followers.keySet())) {
+            Following following = followers.remove(id);
+            if (following != null) {
+                all.add(following);
+            }
+        }
+        close(all, executor, limit);
+    }
+
+    private static void close(List<Following> streams, Executor executor, Duration limit) {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (Closeable follower : followers) {
+        for (Following following : streams) {
             closing.add(CompletableFuture.runAsync(
                     () -> {
                         try {
-                            follower.close();
+                            following.stream().close();
                         } catch (IOException | RuntimeException ignored) {
                             // a stream the engine already ended is closed enough
                         }
                     },
                     executor));
         }
-        followers.clear();
         try {
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
                     .get(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -136,4 +172,7 @@ public final class RunRecord {
         networks.removeAll(removed.stuck());
         volumes.removeAll(removed.volumes());
     }
+
+    /** A container's output stream, and its end. */
+    private record Following(Closeable stream, CompletableFuture<?> ended) {}
 }

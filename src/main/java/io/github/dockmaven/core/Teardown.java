@@ -72,12 +72,23 @@ public final class Teardown {
     }
 
     /**
-     * Closes the log streams of {@code record}, then removes what it holds, as {@link #remove(Selection,
-     * RemovalPolicy)} does; the record forgets what was removed.
+     * Removes what {@code record} holds, as {@link #remove(Selection, RemovalPolicy)} does; the record forgets what was
+     * removed. A graceful removal follows each container's output until it stopped, so its last words reach its log;
+     * otherwise, and for what was not stopped, the log streams are closed.
      */
     public TeardownReport removeRun(RunRecord record, RemovalPolicy policy) {
-        record.closeFollowers(executor, FOLLOWERS_CLOSE_LIMIT);
-        return remove(Selection.of(record), policy);
+        if (policy.force() != RemovalPolicy.Force.GRACEFUL) {
+            record.closeFollowers(executor, FOLLOWERS_CLOSE_LIMIT);
+            return remove(Selection.of(record), policy);
+        }
+        try {
+            return remove(
+                    Selection.of(record),
+                    policy,
+                    stopped -> record.finishFollowing(stopped.id(), executor, FOLLOWERS_CLOSE_LIMIT));
+        } finally {
+            record.closeFollowers(executor, FOLLOWERS_CLOSE_LIMIT);
+        }
     }
 
     /**
@@ -85,6 +96,11 @@ public final class Teardown {
      * left. A failure to list is thrown by a single round, and retried by a repeating one.
      */
     public TeardownReport remove(Selection selection, RemovalPolicy policy) {
+        return remove(selection, policy, stopped -> {});
+    }
+
+    /** As {@link #remove(Selection, RemovalPolicy)}, telling {@code stopped} of each container stopped before removal. */
+    private TeardownReport remove(Selection selection, RemovalPolicy policy, Consumer<Started> stopped) {
         long start = clock.nanoTime();
         long settleUntil = start + policy.settle().toNanos();
         long deadline = policy.untilEmpty() ? start + policy.limit().toNanos() : start;
@@ -94,7 +110,7 @@ public final class Teardown {
             failures = new ArrayList<>();
             boolean found;
             try {
-                found = round(selection, policy, removed, failures);
+                found = round(selection, policy, stopped, removed, failures);
             } catch (EngineException e) {
                 if (!policy.untilEmpty()) {
                     throw e;
@@ -143,9 +159,14 @@ public final class Teardown {
     }
 
     /** One pass over the selection; true when it held anything to remove. */
-    private boolean round(Selection selection, RemovalPolicy policy, Removed removed, List<String> failures) {
+    private boolean round(
+            Selection selection,
+            RemovalPolicy policy,
+            Consumer<Started> stopped,
+            Removed removed,
+            List<String> failures) {
         List<Started> containers = selection.containers(engine, removed.spared::add);
-        for (ContainerRemoval.Outcome outcome : containerRemoval.remove(containers, policy)) {
+        for (ContainerRemoval.Outcome outcome : containerRemoval.remove(containers, policy, stopped)) {
             if (outcome.failure() == null) {
                 removed.containers.putIfAbsent(outcome.container().id(), outcome.container());
             } else {

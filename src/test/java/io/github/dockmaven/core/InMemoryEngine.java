@@ -68,6 +68,7 @@ public final class InMemoryEngine implements Engine {
         private String startFailure;
         private Error startError;
         private String removeFailure;
+        private String stopLine;
         private final Map<String, ExecAnswer> execAnswers = new HashMap<>();
         private final Map<String, String> files = new HashMap<>();
 
@@ -82,6 +83,12 @@ public final class InMemoryEngine implements Engine {
             for (String line : lines) {
                 prints(0, line);
             }
+            return this;
+        }
+
+        /** Prints {@code line} on stdout when it is stopped, as a server that says it shuts down. */
+        public Script printsOnStop(String line) {
+            stopLine = line;
             return this;
         }
 
@@ -719,6 +726,9 @@ public final class InMemoryEngine implements Engine {
             awaitGates(box.script.stopGates);
             synchronized (lock) {
                 if (box.status.isRunning()) {
+                    if (box.script.stopLine != null) {
+                        print(box, box.script.stopLine, box.generation);
+                    }
                     exit(box, 143, box.generation);
                 }
             }

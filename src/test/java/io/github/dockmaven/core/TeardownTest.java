@@ -9,6 +9,8 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -218,12 +220,59 @@ class TeardownTest {
                 .hasMessage("Could not remove 1 resource:\n  - network shop-net: network is busy");
     }
 
+    /** Follows the output of {@code container} into {@code lines}, as {@code run} does, for {@code record}. */
+    private void follow(RunRecord record, Started container, List<String> lines) {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        Closeable stream =
+                engine.followLogs(container.id(), line -> lines.add(line.text()), () -> ended.complete(null));
+        record.addFollower(container.id(), stream, ended);
+    }
+
+    @Test
+    void aGracefulStopFollowsEachContainersOutputUntilItStoppedSoItsLastWordsReachItsLog() {
+        RunRecord record = new RunRecord(scope);
+        Started db = running("db");
+        record.addContainer(db);
+        engine.script("db").printsOnStop("db: shutting down cleanly");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        follow(record, db, lines);
+
+        teardown.removeRun(record, RemovalPolicy.stop());
+
+        assertThat(lines).containsExactly("db: shutting down cleanly");
+        assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void aRemovalThatKillsClosesTheOutputStreamsFirst() {
+        RunRecord record = new RunRecord(scope);
+        Started db = running("db");
+        record.addContainer(db);
+        AtomicInteger closedBeforeRemoval = new AtomicInteger();
+        record.addFollower(
+                db.id(),
+                () -> {
+                    if (!engine.happened("removeContainer", "db")) {
+                        closedBeforeRemoval.incrementAndGet();
+                    }
+                },
+                new CompletableFuture<>());
+
+        teardown.removeRun(record, RemovalPolicy.kill());
+
+        assertThat(closedBeforeRemoval).hasValue(1);
+    }
+
     @Test
     void aRunsTeardownClosesTheLogFollowersAndKeepsVolumesWhenAskedTo() {
         RunRecord record = new RunRecord(scope);
         AtomicInteger closed = new AtomicInteger();
         Closeable follower = closed::incrementAndGet;
-        record.addFollower(follower);
+        // a container that keeps running (kept for reuse): its stream never ends by itself
+        Started kept = running("kept");
+        record.addContainer(kept);
+        record.keepForReuse(kept.id());
+        record.addFollower(kept.id(), follower, new CompletableFuture<>());
         record.addContainer(running("db"));
         engine.givenVolume("shop-data", scope.labels());
         record.addVolume("shop-data");
@@ -231,7 +280,7 @@ class TeardownTest {
         teardown.removeRun(record, RemovalPolicy.stop().withVolumes(false));
 
         assertThat(closed).hasValue(1);
-        assertThat(engine.containers()).isEmpty();
+        assertThat(engine.containers()).extracting(ContainerInfo::name).containsExactly("kept");
         assertThat(engine.volumes()).extracting(Engine.ResourceInfo::name).containsExactly("shop-data");
         assertThat(record.volumes()).containsExactly("shop-data");
     }

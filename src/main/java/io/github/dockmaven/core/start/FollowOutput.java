@@ -45,15 +45,18 @@ final class FollowOutput implements ContainerStep {
         ContainerLog log = new ContainerLog(output);
         container.log = log;
         String id = container.id();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
         CompletableFuture.runAsync(
                 () -> {
                     try {
-                        record.addFollower(engine.followLogs(id, log, () -> {
+                        Closeable stream = engine.followLogs(id, log, () -> {
                             log.ended();
                             if (output instanceof Closeable closeable) {
                                 closeQuietly(closeable);
                             }
-                        }));
+                            ended.complete(null);
+                        });
+                        record.addFollower(id, stream, ended);
                     } catch (EngineException.NotFound gone) {
                         // removed from outside: the wait says so
                     } catch (RuntimeException e) {
