@@ -168,6 +168,18 @@ class TeardownUntilEmptyTest {
     }
 
     @Test
+    void aLimitShorterThanTheSettleEndsAQuietSettleWithoutAFailure() {
+        engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
+
+        TeardownReport report = removeTheSession(engine, name -> false, Duration.ofSeconds(2), Duration.ofSeconds(1));
+
+        assertThat(report.isComplete()).isTrue();
+        assertThat(report.failures()).isEmpty();
+        assertThat(remaining()).isEmpty();
+        assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void reportsWhatCouldNotBeRemoved() {
         engine.givenContainer("db", "example/db:1", labels(SESSION, Labels.MODE_LIFECYCLE, "db"), Status.RUNNING);
         engine.script("db").failsOnRemove("device or resource busy");
