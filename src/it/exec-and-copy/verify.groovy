@@ -32,6 +32,8 @@ try {
     assert log.contains('[web] web shutting down')
     assert log.indexOf('[web] web shutting down') < log.indexOf("Stopped and removed 'web'")
     assert appLog.contains('preStop reached the container\n')
+    // preStop output goes where the container's output goes, as postStart output does
+    assert appLog.contains("[exec] \$ sh -c 'echo stopped gracefully > /tmp/prestop.txt'\n")
     assert log.indexOf("Copied /tmp/marker of 'app'") < log.indexOf('BUILD FAILURE')
     assert log.contains('There are test failures')
     assert dock.leftovers(project) == ''

@@ -2,6 +2,7 @@ package io.github.dockmaven.core;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -22,9 +23,12 @@ final class AroundStop {
         this.console = console;
     }
 
-    /** Runs the preStop commands in order, their output on the console marked as exec output of the container. */
-    void beforeStop(Started container) {
-        Consumer<LogLine> output = line -> console.info("[" + container.alias() + "] " + line.text());
+    /**
+     * Runs the preStop commands in order, their output marked as exec output of the container: into {@code log}, the
+     * container's followed output, or on the console when it is not followed.
+     */
+    void beforeStop(Started container, Optional<Consumer<LogLine>> log) {
+        Consumer<LogLine> output = log.orElse(line -> console.info("[" + container.alias() + "] " + line.text()));
         for (Exec exec : container.hooks().preStop()) {
             ExecRun run = ExecRun.run(engine, container.id(), "preStop", exec, PRE_STOP_LIMIT, output);
             if (!run.succeeded()) {

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * Stops and removes a batch of containers concurrently, in reverse dependency order: a container stops once everything
@@ -43,10 +42,10 @@ final class ContainerRemoval {
     }
 
     /**
-     * Removes {@code containers}, telling {@code stopped} of each one stopped before its removal; returns what became
-     * of each, dependents before what they depend on.
+     * Removes {@code containers}, the output around each graceful stop going to {@code output}; returns what became of
+     * each, dependents before what they depend on.
      */
-    List<Outcome> remove(List<Started> containers, RemovalPolicy policy, Consumer<Started> stopped) {
+    List<Outcome> remove(List<Started> containers, RemovalPolicy policy, StopOutput output) {
         List<Started> order = dependentsFirst(containers);
         Map<String, String> failures = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Void>> done = new HashMap<>();
@@ -61,7 +60,7 @@ final class ContainerRemoval {
                     container.id(),
                     CompletableFuture.allOf(dependents)
                             .handle((ignored, error) -> null)
-                            .thenRunAsync(() -> removeOne(container, policy, stopped, failures), executor));
+                            .thenRunAsync(() -> removeOne(container, policy, output, failures), executor));
         }
         String notTried = null;
         try {
@@ -81,13 +80,12 @@ final class ContainerRemoval {
         return outcomes;
     }
 
-    private void removeOne(
-            Started container, RemovalPolicy policy, Consumer<Started> stopped, Map<String, String> failures) {
+    private void removeOne(Started container, RemovalPolicy policy, StopOutput output, Map<String, String> failures) {
         long start = System.nanoTime();
         boolean graceful = policy.force() == RemovalPolicy.Force.GRACEFUL;
         try {
             if (graceful) {
-                stopAsConfigured(container, stopped);
+                stopAsConfigured(container, output);
             }
             engine.removeContainer(container.id());
         } catch (RuntimeException e) {
@@ -110,15 +108,15 @@ final class ContainerRemoval {
      * Stops the container as {@code run} configured it, with its stop hooks around the stop. A container that is
      * stopped by killing it is killed by its removal, unless files are to be copied out of it first.
      */
-    private void stopAsConfigured(Started container, Consumer<Started> stopped) {
-        aroundStop.beforeStop(container);
+    private void stopAsConfigured(Started container, StopOutput output) {
+        aroundStop.beforeStop(container, output.log(container));
         if (container.stopMode() == ContainerSpec.StopMode.STOP
                 && !container.stopTimeout().isZero()) {
             engine.stopContainer(container.id(), container.stopTimeout());
-            stopped.accept(container);
+            output.stopped(container);
         } else if (!container.hooks().copyOut().isEmpty()) {
             engine.stopContainer(container.id(), Duration.ZERO);
-            stopped.accept(container);
+            output.stopped(container);
         }
         aroundStop.afterStop(container);
     }

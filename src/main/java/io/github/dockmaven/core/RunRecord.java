@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -74,11 +76,17 @@ public final class RunRecord {
     }
 
     /**
-     * Follows the output of container {@code containerId} through {@code stream}, which completes {@code ended} when
-     * it ended.
+     * Follows the output of container {@code containerId} into {@code log} through {@code stream}, which completes
+     * {@code ended} when it ended.
      */
-    public void addFollower(String containerId, Closeable stream, CompletableFuture<?> ended) {
-        followers.put(containerId, new Following(stream, ended));
+    public void addFollower(String containerId, Closeable stream, CompletableFuture<?> ended, Consumer<LogLine> log) {
+        followers.put(containerId, new Following(stream, ended, log));
+    }
+
+    /** The log the container's output is followed into, while it is; empty once the output ended. */
+    public Optional<Consumer<LogLine>> followedLog(String containerId) {
+        Following following = followers.get(containerId);
+        return following == null || following.ended().isDone() ? Optional.empty() : Optional.of(following.log());
     }
 
     /** The containers, in the order they were created. */
@@ -173,6 +181,6 @@ public final class RunRecord {
         volumes.removeAll(removed.volumes());
     }
 
-    /** A container's output stream, and its end. */
-    private record Following(Closeable stream, CompletableFuture<?> ended) {}
+    /** A container's output stream, its end, and the log it goes to. */
+    private record Following(Closeable stream, CompletableFuture<?> ended, Consumer<LogLine> log) {}
 }

@@ -83,9 +83,7 @@ public final class Teardown {
         }
         try {
             return remove(
-                    Selection.of(record),
-                    policy,
-                    stopped -> record.finishFollowing(stopped.id(), executor, FOLLOWERS_CLOSE_LIMIT));
+                    Selection.of(record), policy, new FollowedStopOutput(record, executor, FOLLOWERS_CLOSE_LIMIT));
         } finally {
             record.closeFollowers(executor, FOLLOWERS_CLOSE_LIMIT);
         }
@@ -96,11 +94,11 @@ public final class Teardown {
      * left. A failure to list is thrown by a single round, and retried by a repeating one.
      */
     public TeardownReport remove(Selection selection, RemovalPolicy policy) {
-        return remove(selection, policy, stopped -> {});
+        return remove(selection, policy, StopOutput.NONE);
     }
 
-    /** As {@link #remove(Selection, RemovalPolicy)}, telling {@code stopped} of each container stopped before removal. */
-    private TeardownReport remove(Selection selection, RemovalPolicy policy, Consumer<Started> stopped) {
+    /** As {@link #remove(Selection, RemovalPolicy)}, the output around each graceful stop going to {@code output}. */
+    private TeardownReport remove(Selection selection, RemovalPolicy policy, StopOutput output) {
         long start = clock.nanoTime();
         long settleUntil = start + policy.settle().toNanos();
         long deadline = policy.untilEmpty() ? start + policy.limit().toNanos() : start;
@@ -110,7 +108,7 @@ public final class Teardown {
             failures = new ArrayList<>();
             boolean found;
             try {
-                found = round(selection, policy, stopped, removed, failures);
+                found = round(selection, policy, output, removed, failures);
             } catch (EngineException e) {
                 if (!policy.untilEmpty()) {
                     throw e;
@@ -161,13 +159,9 @@ public final class Teardown {
 
     /** One pass over the selection; true when it held anything to remove. */
     private boolean round(
-            Selection selection,
-            RemovalPolicy policy,
-            Consumer<Started> stopped,
-            Removed removed,
-            List<String> failures) {
+            Selection selection, RemovalPolicy policy, StopOutput output, Removed removed, List<String> failures) {
         List<Started> containers = selection.containers(engine, removed.spared::add);
-        for (ContainerRemoval.Outcome outcome : containerRemoval.remove(containers, policy, stopped)) {
+        for (ContainerRemoval.Outcome outcome : containerRemoval.remove(containers, policy, output)) {
             if (outcome.failure() == null) {
                 removed.containers.putIfAbsent(outcome.container().id(), outcome.container());
             } else {

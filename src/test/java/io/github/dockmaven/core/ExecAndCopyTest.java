@@ -193,11 +193,11 @@ class ExecAndCopyTest {
         assertThat(seq("copyOut", "db")).isGreaterThan(seq("stopContainer.done", "db"));
         assertThat(seq("removeContainer", "db")).isGreaterThan(seq("copyOut", "db"));
         assertThat(engine.copiedOut()).isEqualTo(Map.of(Path.of("/project/target/logs/db.log"), "the server's log"));
+        // the preStop command's output goes where the container's output goes, as a postStart command's does
+        assertThat(output.get("db")).contains("[exec] $ pg_dump -f /tmp/dump.sql");
         assertThat(console.said())
-                .contains(
-                        "INFO [db] [exec] $ pg_dump -f /tmp/dump.sql",
-                        "INFO Copied /var/log/db.log of 'db' (example/img:1, " + shortId("db") + ") to "
-                                + Path.of("/project/target/logs/db.log"));
+                .contains("INFO Copied /var/log/db.log of 'db' (example/img:1, " + shortId("db") + ") to "
+                        + Path.of("/project/target/logs/db.log"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -223,24 +224,36 @@ class TeardownTest {
     /** Follows the output of {@code container} into {@code lines}, as {@code run} does, for {@code record}. */
     private void follow(RunRecord record, Started container, List<String> lines) {
         CompletableFuture<Void> ended = new CompletableFuture<>();
-        Closeable stream =
-                engine.followLogs(container.id(), line -> lines.add(line.text()), () -> ended.complete(null));
-        record.addFollower(container.id(), stream, ended);
+        Consumer<LogLine> log = line -> lines.add(line.text());
+        Closeable stream = engine.followLogs(container.id(), log, () -> ended.complete(null));
+        record.addFollower(container.id(), stream, ended, log);
     }
 
     @Test
-    void aGracefulStopFollowsEachContainersOutputUntilItStoppedSoItsLastWordsReachItsLog() {
+    void aGracefulStopFollowsEachContainersOutputUntilItStoppedSoItsPreStopOutputAndLastWordsReachItsLog() {
         RunRecord record = new RunRecord(scope);
-        Started db = running("db");
+        Started db = running("db").withHooks(new StopHooks(List.of(new Exec(List.of("flush"))), List.of()));
         record.addContainer(db);
-        engine.script("db").printsOnStop("db: shutting down cleanly");
+        engine.script("db").execAnswers("flush", 0, "flushed 3 tables").printsOnStop("db: shutting down cleanly");
         List<String> lines = new CopyOnWriteArrayList<>();
         follow(record, db, lines);
 
         teardown.removeRun(record, RemovalPolicy.stop());
 
-        assertThat(lines).containsExactly("db: shutting down cleanly");
+        assertThat(lines).containsExactly("[exec] $ flush", "[exec] flushed 3 tables", "db: shutting down cleanly");
+        assertThat(console.said()).noneMatch(line -> line.contains("flush"));
         assertThat(engine.containers()).isEmpty();
+    }
+
+    @Test
+    void preStopOutputOfAContainerWhoseOutputIsNotFollowedGoesToTheConsole() {
+        RunRecord record = new RunRecord(scope);
+        record.addContainer(running("db").withHooks(new StopHooks(List.of(new Exec(List.of("flush"))), List.of())));
+        engine.script("db").execAnswers("flush", 0, "flushed 3 tables");
+
+        teardown.removeRun(record, RemovalPolicy.stop());
+
+        assertThat(console.said()).contains("INFO [db] [exec] $ flush", "INFO [db] [exec] flushed 3 tables");
     }
 
     @Test
@@ -256,7 +269,8 @@ class TeardownTest {
                         closedBeforeRemoval.incrementAndGet();
                     }
                 },
-                new CompletableFuture<>());
+                new CompletableFuture<>(),
+                line -> {});
 
         teardown.removeRun(record, RemovalPolicy.kill());
 
@@ -272,7 +286,7 @@ class TeardownTest {
         Started kept = running("kept");
         record.addContainer(kept);
         record.keepForReuse(kept.id());
-        record.addFollower(kept.id(), follower, new CompletableFuture<>());
+        record.addFollower(kept.id(), follower, new CompletableFuture<>(), line -> {});
         record.addContainer(running("db"));
         engine.givenVolume("shop-data", scope.labels());
         record.addVolume("shop-data");

@@ -56,7 +56,7 @@ final class FollowOutput implements ContainerStep {
                             }
                             ended.complete(null);
                         });
-                        record.addFollower(id, stream, ended);
+                        record.addFollower(id, stream, ended, log);
                     } catch (EngineException.NotFound gone) {
                         // removed from outside: the wait says so
                     } catch (RuntimeException e) {
