@@ -76,10 +76,14 @@ public final class RunRecord {
     }
 
     /**
-     * Follows the output of container {@code containerId} into {@code log} through {@code stream}, which completes
-     * {@code ended} when it ended.
+     * Follows the output of container {@code containerId} into {@code log} through {@code stream} once it opened; the
+     * follower completes {@code ended} when the output ended (also when it could not be followed).
      */
-    public void addFollower(String containerId, Closeable stream, CompletableFuture<?> ended, Consumer<LogLine> log) {
+    public void addFollower(
+            String containerId,
+            CompletableFuture<? extends Closeable> stream,
+            CompletableFuture<?> ended,
+            Consumer<LogLine> log) {
         followers.put(containerId, new Following(stream, ended, log));
     }
 
@@ -146,18 +150,11 @@ public final class RunRecord {
         close(all, executor, limit);
     }
 
+    /** Closes each stream once it opened; one still opening is closed when it has. */
     private static void close(List<Following> streams, Executor executor, Duration limit) {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (Following following : streams) {
-            closing.add(CompletableFuture.runAsync(
-                    () -> {
-                        try {
-                            following.stream().close();
-                        } catch (IOException | RuntimeException ignored) {
-                            // a stream the engine already ended is closed enough
-                        }
-                    },
-                    executor));
+            closing.add(following.stream().thenAcceptAsync(RunRecord::closeQuietly, executor));
         }
         try {
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
@@ -181,6 +178,15 @@ public final class RunRecord {
         volumes.removeAll(removed.volumes());
     }
 
-    /** A container's output stream, its end, and the log it goes to. */
-    private record Following(Closeable stream, CompletableFuture<?> ended, Consumer<LogLine> log) {}
+    private static void closeQuietly(Closeable stream) {
+        try {
+            stream.close();
+        } catch (IOException | RuntimeException ignored) {
+            // a stream the engine already ended is closed enough
+        }
+    }
+
+    /** A container's output stream (once it opened), its end, and the log it goes to. */
+    private record Following(
+            CompletableFuture<? extends Closeable> stream, CompletableFuture<?> ended, Consumer<LogLine> log) {}
 }

@@ -226,7 +226,7 @@ class TeardownTest {
         CompletableFuture<Void> ended = new CompletableFuture<>();
         Consumer<LogLine> log = line -> lines.add(line.text());
         Closeable stream = engine.followLogs(container.id(), log, () -> ended.complete(null));
-        record.addFollower(container.id(), stream, ended, log);
+        record.addFollower(container.id(), CompletableFuture.completedFuture(stream), ended, log);
     }
 
     @Test
@@ -264,11 +264,11 @@ class TeardownTest {
         AtomicInteger closedBeforeRemoval = new AtomicInteger();
         record.addFollower(
                 db.id(),
-                () -> {
+                CompletableFuture.<Closeable>completedFuture(() -> {
                     if (!engine.happened("removeContainer", "db")) {
                         closedBeforeRemoval.incrementAndGet();
                     }
-                },
+                }),
                 new CompletableFuture<>(),
                 line -> {});
 
@@ -286,7 +286,8 @@ class TeardownTest {
         Started kept = running("kept");
         record.addContainer(kept);
         record.keepForReuse(kept.id());
-        record.addFollower(kept.id(), follower, new CompletableFuture<>(), line -> {});
+        record.addFollower(
+                kept.id(), CompletableFuture.completedFuture(follower), new CompletableFuture<>(), line -> {});
         record.addContainer(running("db"));
         engine.givenVolume("shop-data", scope.labels());
         record.addVolume("shop-data");

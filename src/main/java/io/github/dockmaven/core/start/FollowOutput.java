@@ -20,6 +20,8 @@ import java.util.function.Function;
  */
 final class FollowOutput implements ContainerStep {
 
+    private static final Closeable NOTHING_TO_CLOSE = () -> {};
+
     private final Engine engine;
     private final Console console;
     private final Function<String, Consumer<LogLine>> outputs;
@@ -46,22 +48,28 @@ final class FollowOutput implements ContainerStep {
         container.log = log;
         String id = container.id();
         CompletableFuture<Void> ended = new CompletableFuture<>();
+        CompletableFuture<Closeable> stream = new CompletableFuture<>();
+        // recorded before the stream opens: a stop that comes first still finds the container's log
+        record.addFollower(id, stream, ended, log);
         CompletableFuture.runAsync(
                 () -> {
                     try {
-                        Closeable stream = engine.followLogs(id, log, () -> {
+                        stream.complete(engine.followLogs(id, log, () -> {
                             log.ended();
                             if (output instanceof Closeable closeable) {
                                 closeQuietly(closeable);
                             }
                             ended.complete(null);
-                        });
-                        record.addFollower(id, stream, ended, log);
+                        }));
                     } catch (EngineException.NotFound gone) {
                         // removed from outside: the wait says so
+                        stream.complete(NOTHING_TO_CLOSE);
+                        ended.complete(null);
                     } catch (RuntimeException e) {
                         console.warn("Could not follow the output of " + container.created.describe() + ": "
                                 + e.getMessage());
+                        stream.complete(NOTHING_TO_CLOSE);
+                        ended.complete(null);
                     }
                 },
                 executor);
