@@ -117,6 +117,9 @@ final class ContainerRemoval {
         } else if (!container.hooks().copyOut().isEmpty()) {
             engine.stopContainer(container.id(), Duration.ZERO);
             output.stopped(container);
+        } else {
+            // killed by its removal: nothing to wait for, and its output must not be read while it is being removed
+            output.killing(container);
         }
         aroundStop.afterStop(container);
     }

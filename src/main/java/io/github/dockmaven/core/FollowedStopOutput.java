@@ -31,4 +31,9 @@ final class FollowedStopOutput implements StopOutput {
     public void stopped(Started container) {
         record.finishFollowing(container.id(), executor, limit);
     }
+
+    @Override
+    public void killing(Started container) {
+        record.closeFollowing(container.id(), executor, limit);
+    }
 }

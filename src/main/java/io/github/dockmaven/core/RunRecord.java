@@ -134,6 +134,14 @@ public final class RunRecord {
         close(List.of(following), executor, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
+    /** Closes the output stream of a container that is about to be killed, waiting at most {@code limit}. */
+    public void closeFollowing(String containerId, Executor executor, Duration limit) {
+        Following following = followers.remove(containerId);
+        if (following != null) {
+            close(List.of(following), executor, limit);
+        }
+    }
+
     /**
      * Closes every log follower at once and forgets them, waiting at most {@code limit}: closing a stream whose engine
      * went away can block, and must not hold up a stop. A stream still closing then is left to finish in the

@@ -18,6 +18,9 @@ interface StopOutput {
 
         @Override
         public void stopped(Started container) {}
+
+        @Override
+        public void killing(Started container) {}
     };
 
     /** Where the output of commands run in the container before its stop goes; empty: the console. */
@@ -25,4 +28,7 @@ interface StopOutput {
 
     /** The container was stopped and is about to be removed: its followed output may end with it. */
     void stopped(Started container);
+
+    /** The container is about to be killed by its removal: its followed output is closed first, as a kill's is. */
+    void killing(Started container);
 }

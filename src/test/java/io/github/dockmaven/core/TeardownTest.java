@@ -278,6 +278,27 @@ class TeardownTest {
     }
 
     @Test
+    void aGracefulStopClosesTheOutputOfAContainerItKillsBeforeTheRemovalKillsIt() {
+        RunRecord record = new RunRecord(scope);
+        Started db = running("db", StopMode.KILL, Duration.ofSeconds(3));
+        record.addContainer(db);
+        AtomicInteger closedBeforeRemoval = new AtomicInteger();
+        record.addFollower(
+                db.id(),
+                CompletableFuture.<Closeable>completedFuture(() -> {
+                    if (!engine.happened("removeContainer", "db")) {
+                        closedBeforeRemoval.incrementAndGet();
+                    }
+                }),
+                new CompletableFuture<>(),
+                line -> {});
+
+        teardown.removeRun(record, RemovalPolicy.stop());
+
+        assertThat(closedBeforeRemoval).hasValue(1);
+    }
+
+    @Test
     void aRunsTeardownClosesTheLogFollowersAndKeepsVolumesWhenAskedTo() {
         RunRecord record = new RunRecord(scope);
         AtomicInteger closed = new AtomicInteger();
