@@ -256,10 +256,9 @@ class TeardownTest {
         assertThat(console.said()).contains("INFO [db] [exec] $ flush", "INFO [db] [exec] flushed 3 tables");
     }
 
-    @Test
-    void aRemovalThatKillsClosesTheOutputStreamsFirst() {
+    /** Removes {@code db} as one run's under {@code policy}; returns how often its stream was closed before removal. */
+    private int closesBeforeRemoval(Started db, RemovalPolicy policy) {
         RunRecord record = new RunRecord(scope);
-        Started db = running("db");
         record.addContainer(db);
         AtomicInteger closedBeforeRemoval = new AtomicInteger();
         record.addFollower(
@@ -272,30 +271,20 @@ class TeardownTest {
                 new CompletableFuture<>(),
                 line -> {});
 
-        teardown.removeRun(record, RemovalPolicy.kill());
+        teardown.removeRun(record, policy);
 
-        assertThat(closedBeforeRemoval).hasValue(1);
+        return closedBeforeRemoval.get();
+    }
+
+    @Test
+    void aRemovalThatKillsClosesTheOutputStreamsFirst() {
+        assertThat(closesBeforeRemoval(running("db"), RemovalPolicy.kill())).isEqualTo(1);
     }
 
     @Test
     void aGracefulStopClosesTheOutputOfAContainerItKillsBeforeTheRemovalKillsIt() {
-        RunRecord record = new RunRecord(scope);
-        Started db = running("db", StopMode.KILL, Duration.ofSeconds(3));
-        record.addContainer(db);
-        AtomicInteger closedBeforeRemoval = new AtomicInteger();
-        record.addFollower(
-                db.id(),
-                CompletableFuture.<Closeable>completedFuture(() -> {
-                    if (!engine.happened("removeContainer", "db")) {
-                        closedBeforeRemoval.incrementAndGet();
-                    }
-                }),
-                new CompletableFuture<>(),
-                line -> {});
-
-        teardown.removeRun(record, RemovalPolicy.stop());
-
-        assertThat(closedBeforeRemoval).hasValue(1);
+        assertThat(closesBeforeRemoval(running("db", StopMode.KILL, Duration.ofSeconds(3)), RemovalPolicy.stop()))
+                .isEqualTo(1);
     }
 
     @Test
