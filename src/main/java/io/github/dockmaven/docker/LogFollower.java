@@ -81,7 +81,9 @@ final class LogFollower {
      * that the followed stream did not deliver. Docker ends a followed stream without the rest of the output after its
      * last newline when the container exits (moby/moby#43860: most of the time, here), although it logged it: the last
      * words of a failing container, such as an error printed without a newline. One entry per stream at most can be
-     * that rest, hence two. Best effort: the container may be gone already, and then what was followed stands.
+     * that rest, hence two. Best effort: the container may be gone already, and then what was followed stands. The
+     * containers we follow have no TTY (no option gives them one), so their output comes in frames: an unframed (RAW)
+     * answer is not output. Podman writes the error about a container it is removing that way.
      */
     private void recoverDroppedEnding(String id, LineAssembler lines) {
         String attempt = "Could not read the end of the output of container " + Ids.shortId(id);
@@ -109,7 +111,7 @@ final class LogFollower {
         }
         for (Frame frame : tail) {
             LogLine.Stream stream = streamOf(frame);
-            if (stream != null) {
+            if (stream != null && frame.getStreamType() != StreamType.RAW) {
                 lines.acceptDroppedEnding(stream, frame.getPayload());
             }
         }
