@@ -317,11 +317,21 @@ class DockerJavaEngineIT {
                 .hasMessageContaining("dock-it/no-such-image:" + RUN);
     }
 
+    /**
+     * Followed after the container exited: Podman before 5.3 opens the stream of exit events at its end after reading
+     * the container's state, so a container that exits in between has a followed stream that never ends. Exiting
+     * while followed is the next test's, with the container exiting well after the stream began.
+     */
     @Test
     void logsArriveAsWholeLinesPerStreamWithTheLastPartialLine() throws Exception {
         String script = "echo out1; echo err1 >&2; printf 'two\\nlines\\n'; head -c 40000 /dev/zero | tr '\\0' x;"
                 + " echo; printf 'err2\\r\\n' >&2; echo \"$GREETING\"; printf partial";
         String id = run(busybox(name("logs"), List.of("sh", "-c", script)));
+        assertThat(awaitInspection(id, Duration.ofSeconds(20), i -> !i.status().isRunning())
+                        .status()
+                        .isRunning())
+                .as("the container exited")
+                .isFalse();
         List<LogLine> lines = new CopyOnWriteArrayList<>();
         CountDownLatch ended = new CountDownLatch(1);
         AtomicInteger endCalls = new AtomicInteger();
