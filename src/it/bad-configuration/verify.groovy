@@ -15,18 +15,27 @@ def expected = [
     ['unknown-dependency', '''Container 'app': <dependsOn> names 'database', but no <container> has that alias. Known aliases: app, db.'''],
     ['never-pull-missing-image', '''Image 'dock-it/absent:1' of container 'db' is not present locally, and its <pullPolicy> is never. Build or pull it first (docker pull dock-it/absent:1), or set <pullPolicy>missing</pullPolicy>.'''],
 ]
+// one module per mistake, named after it
+def modules = expected.collect { "${project}-${it[0]}".toString() }
 try {
     def log = new File(basedir, 'build.log').text
     def failures = dock.failures(log)
     assert failures.size() == expected.size()
     expected.eachWithIndex { e, i ->
-        assert failures[i] == e[1] : "profile ${e[0]}"
+        assert failures[i] == e[1] : "module ${e[0]}"
+        assert log.contains("on project ${modules[i] - 'io.github.dockmaven.it:'}: ${e[1].readLines()[0]}")
     }
-    // each a user mistake (MojoFailureException), reported without a stack trace, before any container existed
-    assert log.count('MojoFailureException') == expected.size()
+    // each a user mistake (MojoFailureException: Maven's one help link for all of them), reported without a stack
+    // trace, before any container existed
+    assert log.count(' -> [Help 1]') == expected.size()
+    assert log.findAll(/\[Help \d+\] http\S+/) == ['[Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException']
     assert !log.contains('\tat ')
     assert !log.contains("Started '")
-    assert dock.leftovers(project) == ''
+    for (module in modules) {
+        assert dock.leftovers(module) == ''
+    }
 } finally {
-    dock.cleanup(project)
+    for (module in modules) {
+        dock.cleanup(module)
+    }
 }

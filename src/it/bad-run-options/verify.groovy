@@ -7,20 +7,29 @@ def expected = [
     ['platform-not-os-arch', '''Container 'db': <platform>amd64</platform> is not a platform: expected os/arch or os/arch/variant in lower case, such as linux/amd64 or linux/arm64/v8.'''],
     ['extra-host-without-colon', '''Container 'db': <host>outside</host> is not a host entry: expected name:address, such as db.local:10.0.0.5 or host.docker.internal:host-gateway.'''],
     ['healthcheck-interval-not-a-duration', '''Container 'db': <healthcheck><interval>often</interval> is not a duration: expected a duration such as 500ms, 3s, 1m or 1m30s.'''],
-    ['missing-env-file', '''Container 'db': <envFile>''' + new File(basedir, 'missing.env').canonicalPath + '''</envFile> cannot be used: the file does not exist. Write one NAME=value per line (Docker's env-file format), or fix the path (relative to the project).''']
+    ['missing-env-file', '''Container 'db': <envFile>''' + new File(basedir, 'missing-env-file/missing.env').canonicalPath + '''</envFile> cannot be used: the file does not exist. Write one NAME=value per line (Docker's env-file format), or fix the path (relative to the project).''']
 ]
+// one module per mistake, named after it
+def modules = expected.collect { "${project}-${it[0]}".toString() }
 try {
     def log = new File(basedir, 'build.log').text
     def failures = dock.failures(log)
     assert failures.size() == expected.size()
     expected.eachWithIndex { e, i ->
-        assert failures[i] == e[1] : "profile ${e[0]}"
+        assert failures[i] == e[1] : "module ${e[0]}"
+        assert log.contains("on project ${modules[i] - 'io.github.dockmaven.it:'}: ${e[1].readLines()[0]}")
     }
-    // each a user mistake (MojoFailureException), reported without a stack trace, before any container existed
-    assert log.count('MojoFailureException') == expected.size()
+    // each a user mistake (MojoFailureException: Maven's one help link for all of them), reported without a stack
+    // trace, before any container existed
+    assert log.count(' -> [Help 1]') == expected.size()
+    assert log.findAll(/\[Help \d+\] http\S+/) == ['[Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException']
     assert !log.contains('\tat ')
     assert !log.contains("Started '")
-    assert dock.leftovers(project) == ''
+    for (module in modules) {
+        assert dock.leftovers(module) == ''
+    }
 } finally {
-    dock.cleanup(project)
+    for (module in modules) {
+        dock.cleanup(module)
+    }
 }
