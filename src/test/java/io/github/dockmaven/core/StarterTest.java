@@ -129,6 +129,16 @@ class StarterTest {
     }
 
     @Test
+    void aStartCancelledOnceItsLastPostStartCommandBeganFinishesAndLeavesTheRemovalToTheCaller() {
+        BooleanSupplier cancelled = () -> engine.calls("exec").contains("db");
+
+        starter(scope, images).start(plan(container("db").postStart("touch", "/ready")), record, () -> {}, cancelled);
+
+        assertThat(record.containers()).extracting(Started::alias).containsExactly("db");
+        assertThat(engine.calls("removeContainer")).isEmpty();
+    }
+
+    @Test
     void startRecordsThePublishedPortsAndTheAddressOnTheBuildNetwork() {
         start(plan(container("db").port("5432"), container("web").port("18080:80")));
 

@@ -21,6 +21,8 @@ final class StartAttempt {
     private final AtomicBoolean failed = new AtomicBoolean();
     private final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     private final BooleanSupplier cancelled;
+    /** Whether a step gave up because of a cancel: only then is the start unfinished. */
+    private final AtomicBoolean gaveUp = new AtomicBoolean();
 
     /** @param cancelled asked by each step: true makes what is still running give up, as after a failure */
     StartAttempt(Executor executor, BooleanSupplier cancelled) {
@@ -55,11 +57,13 @@ final class StartAttempt {
 
     /**
      * After {@code undo}, throws the first failure (an Error as it is), with the others suppressed in it, or {@link
-     * Waiter.Cancelled} if the start was cancelled; returns if none failed.
+     * Waiter.Cancelled} if a step gave up because the start was cancelled; returns if none failed. A cancel that came
+     * after the last step had begun cut nothing short: the start has finished, and the caller, who cancelled, removes
+     * its containers as it would any it will not use, saying which.
      */
     void throwIfFailed(Runnable undo) {
         if (failures.isEmpty()) {
-            if (cancelled.getAsBoolean()) {
+            if (gaveUp.get()) {
                 undo.run();
                 throw new Waiter.Cancelled();
             }
@@ -76,11 +80,13 @@ final class StartAttempt {
 
     private void attempt(Runnable step) {
         if (failed()) {
+            gaveUp.set(true);
             throw new Waiter.Cancelled();
         }
         try {
             step.run();
         } catch (Waiter.Cancelled cancelled) {
+            gaveUp.set(true);
             throw cancelled;
         } catch (RuntimeException | Error e) {
             // An Error too (a class missing from the plugin's jar, say): a failure nobody kept would let the start

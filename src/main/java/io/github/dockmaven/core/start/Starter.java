@@ -136,7 +136,9 @@ public final class Starter {
     /**
      * Starts every container of {@code plan} as {@link #start(Plan, RunRecord, Runnable)} does, giving up once {@code
      * cancelled} answers true: waits end, nothing more is created, what was created is removed, and {@link
-     * Waiter.Cancelled} is thrown. For a start nobody will use any more.
+     * Waiter.Cancelled} is thrown. For a start nobody will use any more. A cancel that comes once every container's
+     * last step (its last {@code postStart} command, its report) has begun cuts nothing short: the start returns, and
+     * removing its containers is the caller's.
      */
     public void start(Plan plan, RunRecord record, Runnable beforeContainers, BooleanSupplier cancelled) {
         long begin = nanoTime.getAsLong();
