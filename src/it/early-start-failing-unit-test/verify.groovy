@@ -5,9 +5,10 @@ def warning = '[WARNING] The build of early-start-failing-unit-test failed befor
 try {
     def builds = dock.builds(new File(basedir, 'build.log').text)
     assert builds.size() == 2
-    builds.each { build ->
-        def failed = build.indexOf('failing on purpose, after the early container was seen running')
-        assert 0 <= build.indexOf('EARLY-PROBE running ') && build.indexOf('EARLY-PROBE running ') < failed
+    [builds, ['ready', 'running']].transpose().each { build, seen ->
+        def failed = build.indexOf('failing on purpose, after the early container was seen ' + seen)
+        def probe = build.indexOf('EARLY-PROBE ' + seen + ' ')
+        assert 0 <= probe && probe < failed
         assert failed < build.indexOf(warning)
         assert build.indexOf(warning) < build.indexOf('BUILD FAILURE')
         assert build.contains('There are test failures')
@@ -16,7 +17,8 @@ try {
         // the lines of a start nobody took are dropped, not replayed as if it had just happened
         assert !build.contains("Started 'web'") && !build.contains('[web] ')
     }
-    // 1: 'web' was ready: it is removed, reported once, after the warning
+    // 1: 'web' was ready: it is removed, reported once, after the warning (the start had finished: its postStart had
+    // begun, and a cancel cuts a start short only before that)
     def (ready, waiting) = builds
     def removed = ready =~ /\[INFO\] Removed 'web' \(dock-it\/busybox:1, ([0-9a-f]{12})\) in /
     assert removed.find() && ready.indexOf(warning) < removed.start()

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Asks the engine, over its unix socket and without any client library, which containers of a project exist: the unit
@@ -17,6 +19,8 @@ import java.nio.file.Path;
  * of DOCKER_HOST when that names a unix socket (Podman's, under scripts/test-podman.sh), else Docker's default.
  */
 final class EngineProbe {
+
+    private static final Pattern ID = Pattern.compile("\"Id\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
     private final Path socket;
 
@@ -35,10 +39,30 @@ final class EngineProbe {
         return body.contains("\"Id\"");
     }
 
+    /** Whether a running container labelled as the project's holds {@code file}. */
+    boolean hasRunningContainerWithFile(String project, String file) throws IOException {
+        String filters = "{\"label\":[\"io.github.dockmaven.project=" + project + "\"],\"status\":[\"running\"]}";
+        String body = get("/containers/json?filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8));
+        Matcher ids = ID.matcher(body);
+        while (ids.find()) {
+            String stat = "/containers/" + ids.group(1) + "/archive?path="
+                    + URLEncoder.encode(file, StandardCharsets.UTF_8);
+            if (exchange("HEAD", stat).startsWith("HTTP/1.1 200")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String get(String path) throws IOException {
+        return body(exchange("GET", path), path);
+    }
+
+    /** The engine's whole answer to one request, head and body. */
+    private String exchange(String method, String path) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            String request = "GET " + path + " HTTP/1.1\r\nHost: engine\r\nConnection: close\r\n\r\n";
+            String request = method + " " + path + " HTTP/1.1\r\nHost: engine\r\nConnection: close\r\n\r\n";
             channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(8192);
@@ -46,7 +70,7 @@ final class EngineProbe {
                 response.write(buffer.array(), 0, buffer.position());
                 buffer.clear();
             }
-            return body(response.toString(StandardCharsets.UTF_8), path);
+            return response.toString(StandardCharsets.UTF_8);
         }
     }
 
