@@ -1,7 +1,6 @@
 package io.github.dockmaven.docker;
 
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import io.github.dockmaven.core.Ids;
 import io.github.dockmaven.core.LogLine;
 import java.io.Closeable;
@@ -81,9 +80,7 @@ final class LogFollower {
      * that the followed stream did not deliver. Docker ends a followed stream without the rest of the output after its
      * last newline when the container exits (moby/moby#43860: most of the time, here), although it logged it: the last
      * words of a failing container, such as an error printed without a newline. One entry per stream at most can be
-     * that rest, hence two. Best effort: the container may be gone already, and then what was followed stands. The
-     * containers we follow have no TTY (no option gives them one), so their output comes in frames: an unframed (RAW)
-     * answer is not output. Podman writes the error about a container it is removing that way.
+     * that rest, hence two. Best effort: the container may be gone already, and then what was followed stands.
      */
     private void recoverDroppedEnding(String id, LineAssembler lines) {
         String attempt = "Could not read the end of the output of container " + Ids.shortId(id);
@@ -111,18 +108,26 @@ final class LogFollower {
         }
         for (Frame frame : tail) {
             LogLine.Stream stream = streamOf(frame);
-            if (stream != null && frame.getStreamType() != StreamType.RAW) {
+            if (stream != null) {
                 lines.acceptDroppedEnding(stream, frame.getPayload());
             }
         }
     }
 
-    /** The stream a frame belongs to; null for none of the container's output. */
+    /**
+     * The stream a frame belongs to; null for none of the container's output. The containers we follow have no TTY (no
+     * option gives them one), so their output comes in frames: what is not framed (RAW) is not output, but an error the
+     * engine wrote into an answer it had begun. Podman 4.3 answers so for a container it is removing, and once wrote
+     * such an error after the frames of a followed output, as the container was killed and removed.
+     */
     private static LogLine.Stream streamOf(Frame frame) {
-        if (frame.getStreamType() == StreamType.STDIN || frame.getPayload() == null) {
+        if (frame.getPayload() == null) {
             return null;
         }
-        // a container with a TTY has one RAW stream: it is its stdout
-        return frame.getStreamType() == StreamType.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT;
+        return switch (frame.getStreamType()) {
+            case STDOUT -> LogLine.Stream.STDOUT;
+            case STDERR -> LogLine.Stream.STDERR;
+            default -> null;
+        };
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * When the engine ends a followed output, the last entries are read once more (Docker drops an unterminated end,
  * moby/moby#43860). What that read-back answers decides what is added to the log; a fake engine gives the answers that
- * Docker and Podman gave.
+ * Docker and Podman gave. Also what of a followed answer is output: its frames, not an error written after them.
  */
 class OutputReadBackTest {
 
@@ -36,8 +36,21 @@ class OutputReadBackTest {
         assertThat(follow(removing)).containsExactly("ready");
     }
 
+    @Test
+    void anUnframedErrorAfterTheFramedOutputIsNotTakenForOutput() throws Exception {
+        // Podman's answer when the container followed is removed: its error, after the frames, not in one
+        String removed = "{\"cause\":\"no such container\",\"message\":\"container " + ID + " is being removed\"}";
+
+        assertThat(follow(stdout("ready\n") + removed, stdout("ready\n"))).containsExactly("ready");
+    }
+
     /** The lines of a followed output that delivered "ready\n" and ended, with {@code readBack} as the last entries. */
     private List<String> follow(String readBack) throws Exception {
+        return follow(stdout("ready\n"), readBack);
+    }
+
+    /** The lines of a followed output that delivered {@code followed} and ended, {@code readBack} the last entries. */
+    private List<String> follow(String followed, String readBack) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         CountDownLatch ended = new CountDownLatch(1);
         try (RestartingEngine fake = new RestartingEngine(temp.resolve("engine.sock"), head -> {
@@ -45,7 +58,7 @@ class OutputReadBackTest {
                         return stream(readBack);
                     }
                     if (head.startsWith("GET /containers/" + ID + "/logs")) {
-                        return stream(stdout("ready\n"));
+                        return stream(followed);
                     }
                     return RestartingEngine.json(200, "{\"Id\":\"" + ID + "\",\"State\":{\"Running\":false}}");
                 });
