@@ -202,7 +202,14 @@ inside() {
   # The registry and TLS ITs set up with the docker CLI, against registries and a daemon of their
   # own; this pass is about the engine under the plugin. Every invoker project runs.
   # The unit tests use no engine and ran in scripts/test.sh already.
-  ./mvnw -B -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DockerJavaEngineIT "$@"
+  local rc=0
+  ./mvnw -B -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DockerJavaEngineIT "$@" || rc=$?
+  if ((rc != 0)); then
+    # The service's log goes with its directory; what it warned of is often the cause (a handler's panic, say).
+    warn "the build failed; the podman service's last warnings and errors (its log is removed with it):"
+    grep -E 'level=(warning|error|fatal)|panic' "$podman_dir/service.log" | grep -v 'hangup by client' | tail -n 40 >&2 || true
+  fi
+  return "$rc"
 }
 
 if [[ "${1:-}" == --in-namespace ]]; then
