@@ -12,11 +12,12 @@ def ofProject = { String project -> ['--filter', "label=io.github.dockmaven.proj
 // The message Maven printed under BUILD FAILURE for a goal of this plugin: group 1, with Maven's [ERROR] prefixes.
 def failurePattern = /(?s)\[ERROR\] Failed to execute goal io\.github\.dockmaven:dock-maven-plugin:[^ ]+ \([^)]*\) on project [^:]+: (.*?)(?:\n\[ERROR\])? -> \[Help 1\]/
 def withoutPrefixes = { String message -> message.replaceAll(/\n\[ERROR\] ?/, '\n') }
+// What a command printed on stdout, trimmed. waitForProcessOutput joins the threads that read the output:
+// consumeProcessOutput with waitFor waits for the process only, and under load returned before a line was read.
 def run = { List<String> cmd ->
     def p = cmd.execute()
     def out = new StringBuilder(), err = new StringBuilder()
-    p.consumeProcessOutput(out, err)
-    p.waitFor()
+    p.waitForProcessOutput(out, err)
     out.toString().trim()
 }
 [
