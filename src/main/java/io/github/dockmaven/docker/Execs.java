@@ -2,7 +2,6 @@ package io.github.dockmaven.docker;
 
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import io.github.dockmaven.core.Durations;
 import io.github.dockmaven.core.EngineException;
 import io.github.dockmaven.core.Ids;
@@ -45,10 +44,9 @@ final class Execs {
         StreamCallback<Frame> attached = new StreamCallback<>() {
             @Override
             protected void handle(Frame frame) {
-                if (frame.getPayload() != null && frame.getStreamType() != StreamType.STDIN) {
-                    lines.accept(
-                            frame.getStreamType() == StreamType.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT,
-                            frame.getPayload());
+                LogLine.Stream stream = OutputFrames.streamOf(frame);
+                if (stream != null) {
+                    lines.accept(stream, frame.getPayload());
                 }
             }
 

@@ -28,7 +28,7 @@ final class LogFollower {
         StreamCallback<Frame> follower = new StreamCallback<>() {
             @Override
             protected void handle(Frame frame) {
-                LogLine.Stream stream = streamOf(frame);
+                LogLine.Stream stream = OutputFrames.streamOf(frame);
                 if (stream != null) {
                     lines.accept(stream, frame.getPayload());
                 }
@@ -107,27 +107,10 @@ final class LogFollower {
             return;
         }
         for (Frame frame : tail) {
-            LogLine.Stream stream = streamOf(frame);
+            LogLine.Stream stream = OutputFrames.streamOf(frame);
             if (stream != null) {
                 lines.acceptDroppedEnding(stream, frame.getPayload());
             }
         }
-    }
-
-    /**
-     * The stream a frame belongs to; null for none of the container's output. The containers we follow have no TTY (no
-     * option gives them one), so their output comes in frames: what is not framed (RAW) is not output, but an error the
-     * engine wrote into an answer it had begun. Podman 4.3 answers so for a container it is removing, and once wrote
-     * such an error after the frames of a followed output, as the container was killed and removed.
-     */
-    private static LogLine.Stream streamOf(Frame frame) {
-        if (frame.getPayload() == null) {
-            return null;
-        }
-        return switch (frame.getStreamType()) {
-            case STDOUT -> LogLine.Stream.STDOUT;
-            case STDERR -> LogLine.Stream.STDERR;
-            default -> null;
-        };
     }
 }
